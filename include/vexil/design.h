@@ -1,0 +1,85 @@
+#pragma once
+/// @file design.h
+/// The model: what a design file says, typed, checked and resolved, with every value's source region.
+/// Expressions and params are already evaluated, colours already parsed, defaults already filled in.
+/// Layers are generic records checked against the kind catalogue (kinds.h), so that the loader,
+/// the docs and the editor schema all read one definition of every kind.
+
+#include "vexil/diagnostic.h"
+#include "vexil/geom.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace vexil {
+
+/// Straight (not premultiplied) sRGB with alpha, each channel in [0, 1].
+struct Colour {
+    double r = 0, g = 0, b = 0, a = 1;
+};
+inline bool operator==(const Colour& x, const Colour& y) {
+    return x.r == y.r && x.g == y.g && x.b == y.b && x.a == y.a;
+}
+
+/// Fimbriation: a band of `width` design units around the shape, painted beneath it.
+struct Outline {
+    Colour colour;
+    double width = 0;
+};
+
+/// A resolved field value. Which alternative a field holds is fixed by its FieldType.
+using FieldValue = std::variant<double, bool, std::string, Colour, std::vector<double>, std::vector<Colour>,
+                                std::vector<Vec2>, Outline>;
+
+struct Field {
+    FieldValue value;
+    SourceRegion region;
+};
+
+/// One `[[layer]]` of a design.
+struct Layer {
+    std::string kind;
+    std::string id; ///< empty when the layer has none
+    SourceRegion region;
+    std::map<std::string, Field, std::less<>> fields;
+
+    bool has(std::string_view name) const;
+    /// The region of a field, or of the layer when the field is absent.
+    const SourceRegion& where(std::string_view name) const;
+    // Typed access; the loader guarantees the type, so a mismatch is a programming error (throws
+    // std::logic_error). Call only for fields that have a default or after checking has().
+    double number(std::string_view name) const;
+    int integer(std::string_view name) const;
+    bool flag(std::string_view name) const;
+    const std::string& text(std::string_view name) const;
+    const Colour& colour(std::string_view name) const;
+    const std::vector<double>& numbers(std::string_view name) const;
+    Vec2 pair(std::string_view name) const; ///< a two-number field as a point or size
+    const std::vector<Colour>& colours(std::string_view name) const;
+    const std::vector<Vec2>& points(std::string_view name) const;
+    const Outline& outline(std::string_view name) const;
+};
+
+/// The `[flag]` table.
+struct FlagInfo {
+    std::string title;
+    std::string author;
+    std::string source; ///< the construction sheet, law or drawing the design follows
+    double width = 3;   ///< fly, in design units
+    double height = 2;  ///< hoist, in design units
+    SourceRegion region;
+};
+
+struct Design {
+    std::string path; ///< the file it was read from (or a label for in-memory designs)
+    FlagInfo flag;
+    std::map<std::string, Colour, std::less<>> palette;
+    std::map<std::string, double, std::less<>> params;
+    std::vector<Layer> layers;
+};
+
+} // namespace vexil

@@ -1,0 +1,59 @@
+#pragma once
+/// @file kinds.h
+/// The kind catalogue: every layer kind, its fields, their types, defaults, units and docs.
+/// This one table drives the loader's checking (unknown keys, types, ranges, defaults), the
+/// documentation and the editor schema. A layer kind lives here (its fields) and in
+/// src/layout/<kind group>.cpp (its geometry).
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace vexil {
+
+enum class FieldType {
+    Number,   ///< a number or expression string
+    Integer,  ///< a whole number (or an expression that evaluates to one)
+    Bool,     ///< true / false
+    Text,     ///< free text (an id)
+    Choice,   ///< one of FieldSpec::choices
+    Colour,   ///< "#rgb", "#rrggbb", "#rrggbbaa", a CSS name or a palette name
+    Colours,  ///< a list of colours (at least one)
+    Numbers,  ///< a list of numbers (at least one)
+    Pair,     ///< [a, b]: a point or a size
+    Box,      ///< [x, y, w, h]
+    Points,   ///< [[x, y], …]
+    PathData, ///< SVG path data
+    Outline,  ///< { color = …, width = … }
+    Clip,     ///< an earlier layer's id, or [x, y, w, h]
+};
+
+struct FieldSpec {
+    std::string_view name;
+    FieldType type;
+    bool required = false;
+    /// The default as TOML value text ("5", "\"horizontal\"", "[0, 0]"), or empty for "absent".
+    std::string_view fallback;
+    std::string_view unit; ///< "design units", "degrees", "" …
+    std::string_view doc;
+    std::vector<std::string_view> choices = {};
+    std::optional<double> min = std::nullopt; ///< inclusive bounds for numbers and integers
+    std::optional<double> max = std::nullopt;
+};
+
+struct KindSpec {
+    std::string_view name;
+    std::string_view group; ///< "division", "shape", …: where it is documented
+    std::string_view summary;
+    std::vector<FieldSpec> fields; ///< the kind's own fields; common_fields() apply to all
+};
+
+/// Fields every layer may carry: id, color, rotate, outline, opacity, clip.
+const std::vector<FieldSpec>& common_fields();
+const std::vector<KindSpec>& kind_catalogue();
+const KindSpec* find_kind(std::string_view name);
+/// The spec of `field` for `kind` (own fields first, then common ones), or nullptr.
+const FieldSpec* find_field(const KindSpec& kind, std::string_view field);
+std::string_view field_type_name(FieldType type);
+
+} // namespace vexil

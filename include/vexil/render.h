@@ -1,0 +1,46 @@
+#pragma once
+/// @file render.h
+/// Stage 3: Scene → SVG, PNG or PDF bytes, through Cairo. Every format is drawn by the same code;
+/// only the surface differs.
+
+#include "vexil/scene.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace vexil {
+
+enum class Format { Svg, Png, Pdf };
+
+/// From a file extension (.svg .png .pdf, any case), or nullopt.
+std::optional<Format> format_for_path(const std::filesystem::path& path);
+
+/// Largest raster we agree to make: each side and the total pixel count.
+inline constexpr int kMaxRasterSide = 20000;
+inline constexpr long long kMaxRasterPixels = 100'000'000;
+
+struct RenderOptions {
+    /// Output width and height in pixels (PNG), or points (SVG user units and PDF). Give at most one;
+    /// the other follows the flag's ratio. Neither: width 1200.
+    std::optional<int> width;
+    std::optional<int> height;
+};
+
+struct OutputSize {
+    int width = 0;
+    int height = 0;
+};
+
+/// The output size: the given side as is, the other = round(given × ratio), at least 1.
+/// Throws InputError when a side is < 1 or the result exceeds the limits above.
+OutputSize output_size(const Scene& scene, const RenderOptions& options);
+
+/// The file's bytes.
+std::string render_bytes(const Scene& scene, Format format, const RenderOptions& options);
+
+/// Renders and writes `path` atomically: a temporary file beside it, then rename. On any failure
+/// nothing is written and an existing file is left as it was. Throws IoError.
+void write_file(const std::filesystem::path& path, const std::string& bytes);
+
+} // namespace vexil

@@ -1,0 +1,60 @@
+#pragma once
+/// @file scene.h
+/// The scene: the contract between layout and every backend.
+///
+/// A Scene guarantees:
+///  - coordinates are absolute design units, y-down, origin at the top of the hoist, and the flag
+///    occupies exactly [0, width] × [0, height];
+///  - every colour is resolved to straight sRGB + alpha; there are no palette names or expressions;
+///  - paths hold only move / line / cubic / close;
+///  - groups are painted in order, items within a group in order; nothing refers back to the Design.
+/// Backends draw a Scene and never look at a Design.
+
+#include "vexil/design.h"
+#include "vexil/geom.h"
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace vexil {
+
+enum class FillRule { NonZero, EvenOdd };
+
+/// A filled area.
+struct FillPath {
+    Path path;
+    Colour colour;
+    FillRule rule = FillRule::NonZero;
+};
+
+/// A stroked centre line (used for fimbriation): round joins, butt caps.
+struct StrokePath {
+    Path path;
+    Colour colour;
+    double width = 0;
+};
+
+using Item = std::variant<FillPath, StrokePath>;
+
+/// One layer's output: drawn into the group, clipped, then composited with `opacity`.
+struct Group {
+    std::string id; ///< the layer id (SVG element id), may be empty
+    double opacity = 1;
+    std::optional<Path> clip; ///< nonzero-filled clip region, in design units
+    std::vector<Item> items;
+};
+
+struct Scene {
+    double width = 3;  ///< design units
+    double height = 2; ///< design units
+    std::string title;
+    std::vector<Group> groups;
+};
+
+/// A text snapshot of the scene, coordinates rounded to 4 significant decimals: cheap to diff,
+/// independent of any backend.
+std::string dump(const Scene& scene);
+
+} // namespace vexil

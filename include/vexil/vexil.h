@@ -1,0 +1,13 @@
+#pragma once
+/// @file vexil.h
+/// Umbrella header: design file → load_design → build_scene → render_bytes / write_file.
+
+#include "vexil/design.h"
+#include "vexil/diagnostic.h"
+#include "vexil/geom.h"
+#include "vexil/kinds.h"
+#include "vexil/layout.h"
+#include "vexil/load.h"
+#include "vexil/render.h"
+#include "vexil/scene.h"
+#include "vexil/version.h"
