@@ -1,0 +1,271 @@
+// load_design: file → TOML document → overrides → checked, resolved Design.
+#include "diag/diag.h"
+#include "spec/colour.h"
+#include "spec/reader.h"
+#include "vexil/load.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <tuple>
+
+namespace vexil {
+namespace spec {
+namespace {
+
+const std::vector<std::string_view> kTopLevelKeys = {"flag", "colors", "params", "layer"};
+const std::vector<std::string_view> kFlagKeys = {"title", "author", "source", "size"};
+
+std::vector<std::string_view> kind_names() {
+    std::vector<std::string_view> names;
+    for (const auto& kind : kind_catalogue()) names.push_back(kind.name);
+    return names;
+}
+
+std::vector<std::string_view> field_names(const KindSpec& kind) {
+    std::vector<std::string_view> names{"kind"};
+    for (const auto& field : kind.fields) names.push_back(field.name);
+    for (const auto& field : common_fields()) names.push_back(field.name);
+    return names;
+}
+
+void check_keys(const toml::table& table, const std::vector<std::string_view>& known, std::string_view where,
+                Reader& reader) {
+    for (auto&& [key, value] : table)
+        if (std::find(known.begin(), known.end(), key.str()) == known.end())
+            reader.fail(diag::unknown_key(region_of(key.source()), key.str(), where, known));
+}
+
+std::optional<std::string> text_of(const toml::node& node, std::string_view what, Reader& reader) {
+    if (const auto* text = node.as_string()) return std::string(text->get());
+    reader.fail(diag::wrong_type(region_of(node), what, "a string", describe(node)));
+    return std::nullopt;
+}
+
+FlagInfo read_flag(const toml::table& document, Reader& reader) {
+    FlagInfo flag;
+    const toml::table* table = document["flag"].as_table();
+    if (!table) {
+        if (document.contains("flag"))
+            reader.fail(diag::wrong_type(region_of(*document.get("flag")), "'flag'", "a table",
+                                         describe(*document.get("flag"))));
+        else
+            reader.fail(diag::missing_key(region_of(document.source()), "[flag]", "a design"));
+        return flag;
+    }
+    flag.region = region_of(*table);
+    check_keys(*table, kFlagKeys, "[flag]", reader);
+    for (auto [key, target] : {std::pair{"title", &flag.title}, {"author", &flag.author}, {"source", &flag.source}})
+        if (const toml::node* node = table->get(key))
+            if (auto text = text_of(*node, std::string("flag.") + key, reader)) *target = *text;
+    const toml::node* size = table->get("size");
+    if (!size) {
+        reader.fail(diag::missing_key(flag.region, "size", "[flag]"));
+        return flag;
+    }
+    FieldSpec size_spec{"size", FieldType::Pair, true, "", "design units", "flag size"};
+    if (auto value = reader.field(size_spec, *size, "flag.size")) {
+        const auto& wh = std::get<std::vector<double>>(*value);
+        if (wh[0] <= 0 || wh[1] <= 0 || wh[0] > 1e6 || wh[1] > 1e6 || wh[0] / wh[1] > 100 || wh[1] / wh[0] > 100)
+            reader.fail(diag::error(region_of(*size), "bad-size",
+                                    "flag.size: width and height must be positive, at most 1e6, and within 100:1 "
+                                    "of each other"));
+        else {
+            flag.width = wh[0];
+            flag.height = wh[1];
+        }
+    }
+    return flag;
+}
+
+std::map<std::string, Colour, std::less<>> read_palette(const toml::table& document, Reader& reader) {
+    std::map<std::string, Colour, std::less<>> palette;
+    const toml::node* node = document.get("colors");
+    if (!node) return palette;
+    const toml::table* table = node->as_table();
+    if (!table) {
+        reader.fail(diag::wrong_type(region_of(*node), "'colors'", "a table of name = colour", describe(*node)));
+        return palette;
+    }
+    // A bad entry is reported here and still named in the palette, so its users do not repeat the error.
+    for (auto&& [key, value] : *table)
+        palette.emplace(std::string(key.str()),
+                        reader.colour(value, "colors." + std::string(key.str())).value_or(Colour{}));
+    return palette;
+}
+
+/// The TOML node for a kind's default value, parsed once per distinct text.
+const toml::node& default_node(std::string_view text) {
+    static std::map<std::string, toml::table, std::less<>> cache;
+    auto it = cache.find(text);
+    if (it == cache.end())
+        it = cache.emplace(std::string(text), toml::parse("v = " + std::string(text), std::string_view("<default>")))
+                 .first;
+    return *it->second.get("v");
+}
+
+std::optional<Layer> read_layer(const toml::table& table, std::size_t index, Reader& reader) {
+    Layer layer;
+    layer.region = region_of(table);
+    const std::string where = "layer " + std::to_string(index + 1);
+    const toml::node* kind_node = table.get("kind");
+    if (!kind_node) {
+        reader.fail(diag::missing_key(layer.region, "kind", where));
+        return std::nullopt;
+    }
+    auto kind_name = text_of(*kind_node, where + ".kind", reader);
+    if (!kind_name) return std::nullopt;
+    const KindSpec* kind = find_kind(*kind_name);
+    if (!kind) {
+        reader.fail(diag::unknown_kind(region_of(*kind_node), *kind_name, kind_names()));
+        return std::nullopt;
+    }
+    layer.kind = *kind_name;
+    if (const auto* id = table.get("id"); id && id->is_string()) layer.id = id->as_string()->get();
+    const std::string named = layer.id.empty() ? where + " (" + layer.kind + ")" : "layer '" + layer.id + "'";
+    const auto names = field_names(*kind);
+    std::set<std::string, std::less<>> misspelt; // required fields an unknown key was taken for
+    bool ok = true;
+    for (auto&& [key, node] : table) {
+        if (key == "kind") continue;
+        const FieldSpec* spec = find_field(*kind, key.str());
+        if (!spec) {
+            reader.fail(diag::unknown_key(region_of(key.source()), key.str(), named, names));
+            misspelt.insert(diag::did_you_mean(key.str(), names));
+            ok = false;
+            continue;
+        }
+        auto value = reader.field(*spec, node, std::string(key.str()));
+        if (!value) {
+            ok = false;
+            continue;
+        }
+        layer.fields.emplace(std::string(key.str()), Field{std::move(*value), region_of(node)});
+    }
+    for (const auto* specs : {&kind->fields, &common_fields()}) {
+        for (const FieldSpec& spec : *specs) {
+            if (table.contains(spec.name)) continue; // given (a bad value has been reported already)
+            if (spec.required) {
+                // "unknown key 'raduis' — did you mean 'radius'?" already says it; don't repeat it.
+                if (!misspelt.count(std::string(spec.name)))
+                    reader.fail(diag::missing_key(layer.region, spec.name, named));
+                ok = false;
+            } else if (!spec.fallback.empty()) {
+                if (auto value = reader.field(spec, default_node(spec.fallback), spec.name))
+                    layer.fields.emplace(std::string(spec.name), Field{std::move(*value), layer.region});
+            }
+        }
+    }
+    if (!ok) return std::nullopt;
+    return layer;
+}
+
+std::vector<Layer> read_layers(const toml::table& document, Reader& reader) {
+    std::vector<Layer> layers;
+    const toml::node* node = document.get("layer");
+    if (!node) return layers;
+    const toml::array* array = node->as_array();
+    if (!array) {
+        reader.fail(diag::wrong_type(region_of(*node), "'layer'", "an array of tables ([[layer]])", describe(*node)));
+        return layers;
+    }
+    if (array->size() > kMaxLayers) {
+        reader.fail(diag::too_many(region_of(*node), "the number of layers", kMaxLayers));
+        return layers;
+    }
+    std::map<std::string, SourceRegion, std::less<>> ids;
+    for (std::size_t i = 0; i < array->size() && !reader.saturated(); ++i) {
+        const toml::table* table = array->get(i)->as_table();
+        if (!table) {
+            reader.fail(diag::wrong_type(region_of(*array->get(i)), "a layer", "a table", describe(*array->get(i))));
+            continue;
+        }
+        auto layer = read_layer(*table, i, reader);
+        if (!layer) continue;
+        if (!layer->id.empty()) {
+            auto [it, fresh] = ids.emplace(layer->id, layer->where("id"));
+            if (!fresh) {
+                const auto& first = it->second;
+                reader.fail(diag::error(layer->where("id"), "duplicate-id",
+                                        "layer id '" + layer->id + "' is already used at line " +
+                                            std::to_string(first.begin.line)));
+            }
+        }
+        layers.push_back(std::move(*layer));
+    }
+    return layers;
+}
+
+Design read_document(toml::table& document, std::string label, const LoadOptions& options) {
+    Reader reader(label);
+    apply_overrides(document, options.overrides, reader);
+    check_keys(document, kTopLevelKeys, "the design's top level", reader);
+    Design design;
+    design.path = label;
+    design.flag = read_flag(document, reader);
+    if (const toml::node* params = document.get("params")) {
+        if (params->is_table()) reader.set_params(params->as_table());
+        else reader.fail(diag::wrong_type(region_of(*params), "'params'", "a table", describe(*params)));
+    }
+    reader.set_flag_size(design.flag.width, design.flag.height);
+    design.palette = read_palette(document, reader);
+    reader.set_palette(&design.palette);
+    design.params = reader.all_params();
+    design.layers = read_layers(document, reader);
+    if (reader.failed()) {
+        // Report in the order of the file (--set problems, from pseudo-files, first), as compilers do.
+        auto errors = reader.take_errors();
+        std::stable_sort(errors.begin(), errors.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+            const auto key = [&](const Diagnostic& d) {
+                return std::tuple(d.region.file == label, d.region.begin.line, d.region.begin.column);
+            };
+            return key(a) < key(b);
+        });
+        diag::raise(std::move(errors));
+    }
+    return design;
+}
+
+toml::table parse_toml(std::string_view text, const std::string& label) {
+    try {
+        return toml::parse(text, std::string_view(label));
+    } catch (const toml::parse_error& error) {
+        SourceRegion region = region_of(error.source());
+        region.file = label;
+        // toml++ says "Error while parsing X: …"; after our own "error:" that reads better as below.
+        std::string message(error.description());
+        if (constexpr std::string_view prefix = "Error while "; message.rfind(prefix, 0) == 0)
+            message = "TOML syntax error while " + message.substr(prefix.size());
+        else
+            message = "TOML syntax error: " + message;
+        diag::raise(diag::error(region, "toml-syntax", message));
+    }
+}
+
+} // namespace
+} // namespace spec
+
+Design load_design_text(std::string_view toml, std::string_view label, const LoadOptions& options) {
+    if (toml.size() > spec::kMaxDesignBytes)
+        diag::raise(diag::too_many(SourceRegion{std::string(label), {}, {}}, "the design file's size in bytes",
+                                   spec::kMaxDesignBytes));
+    toml::table document = spec::parse_toml(toml, std::string(label));
+    return spec::read_document(document, std::string(label), options);
+}
+
+Design load_design(const std::filesystem::path& path, const LoadOptions& options) {
+    std::error_code code;
+    const auto size = std::filesystem::file_size(path, code);
+    if (code) throw IoError(path.string() + ": cannot read design: " + code.message());
+    if (size > spec::kMaxDesignBytes)
+        diag::raise(diag::too_many(SourceRegion{path.string(), {}, {}}, "the design file's size in bytes",
+                                   spec::kMaxDesignBytes));
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError(path.string() + ": cannot open design");
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw IoError(path.string() + ": read failed");
+    return load_design_text(text.str(), path.string(), options);
+}
+
+} // namespace vexil

@@ -1,0 +1,130 @@
+// `--set NAME=VALUE`: a param, `colors.NAME`, or `LAYER_ID.FIELD`, applied to the TOML document
+// before it is read, so an overridden value is checked exactly like one written in the file.
+#include "diag/diag.h"
+#include "spec/reader.h"
+
+#include <algorithm>
+#include <memory>
+
+namespace vexil::spec {
+namespace {
+
+/// A TOML basic string holding `text`.
+std::string quoted(std::string_view text) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out = "\"";
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20 || byte == 0x7f) {
+            out += "\\u00";
+            out += kHex[byte >> 4];
+            out += kHex[byte & 15];
+        } else {
+            out += c;
+        }
+    }
+    return out + '"';
+}
+
+/// VALUE (which starts at byte `column` - 1 of the --set text) as a TOML node; text that is not a TOML
+/// value (#ff0000, none) is taken as a string. The node's position is that of VALUE in the --set text.
+toml::table parse_value(std::string_view value, std::size_t column, const std::string& label) {
+    // "v=" plus padding puts the value at its own column ("r=0.5": the value is at column 3).
+    const auto prefix = [&](std::size_t shift) {
+        return "v=" + std::string(column > 3 + shift ? column - 3 - shift : 0, ' ');
+    };
+    try {
+        toml::table parsed = toml::parse(prefix(0) + std::string(value), std::string_view(label));
+        if (parsed.size() == 1 && parsed.contains("v")) return parsed;
+    } catch (const toml::parse_error&) {
+    }
+    try { // as a string, its opening quote one column before the value
+        toml::table parsed = toml::parse(prefix(1) + quoted(value), std::string_view(label));
+        if (parsed.size() == 1 && parsed.contains("v")) return parsed;
+    } catch (const toml::parse_error&) {
+    }
+    toml::table parsed;
+    parsed.insert("v", std::string(value));
+    return parsed;
+}
+
+toml::table* layer_with_id(toml::table& document, std::string_view id, std::vector<std::string>& ids) {
+    toml::array* layers = document["layer"].as_array();
+    if (!layers) return nullptr;
+    for (auto& node : *layers) {
+        toml::table* layer = node.as_table();
+        if (!layer) continue;
+        if (const auto* layer_id = layer->get_as<std::string>("id")) {
+            if (layer_id->get() == id) return layer;
+            ids.push_back(layer_id->get());
+        }
+    }
+    return nullptr;
+}
+
+toml::table& subtable(toml::table& document, std::string_view key) {
+    if (!document[key].is_table()) document.insert_or_assign(key, toml::table{});
+    return *document[key].as_table();
+}
+
+} // namespace
+
+void apply_overrides(toml::table& document, const std::vector<std::string>& overrides, Reader& reader) {
+    for (const std::string& text : overrides) {
+        const std::string label = "<--set " + text + ">";
+        const SourceRegion at{label, {1, 1}, {1, 1}};
+        // A key the design does not have yet is positioned in the --set text, for messages about it.
+        const auto new_key = [&](std::string_view key, std::size_t column) {
+            toml::source_region where;
+            where.begin = {1, static_cast<toml::source_index>(column)};
+            where.end = where.begin;
+            where.path = std::make_shared<const std::string>(label);
+            return toml::key(key, std::move(where));
+        };
+        const auto equals = text.find('=');
+        if (equals == std::string::npos || equals == 0) {
+            reader.fail(diag::error(at, "bad-set", "--set takes NAME=VALUE, e.g. --set r=0.3"));
+            continue;
+        }
+        const std::string name = text.substr(0, equals);
+        toml::table parsed = parse_value(std::string_view(text).substr(equals + 1), equals + 2, label);
+        toml::node& value = *parsed.get("v");
+        const auto dot = name.find('.');
+        if (dot == std::string::npos) {
+            std::vector<std::string> known;
+            if (const toml::table* params = document["params"].as_table())
+                for (auto&& [key, node] : *params) known.emplace_back(key.str());
+            if (std::find(known.begin(), known.end(), name) == known.end()) {
+                reader.fail(diag::error(at, "unknown-param",
+                                        "--set: the design has no param '" + name + "'" +
+                                            diag::suggestion_suffix(diag::did_you_mean(name, known))));
+                continue;
+            }
+            subtable(document, "params").insert_or_assign(name, std::move(value));
+        } else if (name.compare(0, dot, "colors") == 0) {
+            toml::table& colors = subtable(document, "colors");
+            if (colors.contains(name.substr(dot + 1)))
+                colors.insert_or_assign(name.substr(dot + 1), std::move(value));
+            else
+                colors.insert_or_assign(new_key(name.substr(dot + 1), dot + 2), std::move(value));
+        } else {
+            std::vector<std::string> ids;
+            toml::table* layer = layer_with_id(document, name.substr(0, dot), ids);
+            if (!layer) {
+                reader.fail(diag::error(at, "unknown-id",
+                                        "--set: no layer has the id '" + name.substr(0, dot) + "'" +
+                                            diag::suggestion_suffix(diag::did_you_mean(name.substr(0, dot), ids))));
+                continue;
+            }
+            if (layer->contains(name.substr(dot + 1)))
+                layer->insert_or_assign(name.substr(dot + 1), std::move(value));
+            else
+                layer->insert_or_assign(new_key(name.substr(dot + 1), dot + 2), std::move(value));
+        }
+    }
+}
+
+} // namespace vexil::spec

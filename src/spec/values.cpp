@@ -1,0 +1,172 @@
+// Numbers, expressions, params and colours: the values every part of a design is made of.
+#include "diag/diag.h"
+#include "spec/colour.h"
+#include "spec/expr.h"
+#include "spec/reader.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vexil::spec {
+
+SourceRegion region_of(const toml::source_region& source) {
+    SourceRegion region;
+    region.file = source.path ? *source.path : std::string();
+    region.begin = {source.begin.line, source.begin.column};
+    region.end = {source.end.line, source.end.column};
+    return region;
+}
+
+SourceRegion region_of(const toml::node& node) { return region_of(node.source()); }
+
+SourceRegion region_in_string(const toml::node& node, std::string_view text, std::size_t offset,
+                              std::size_t length) {
+    // toml++ counts columns in code points; `offset` is in bytes.
+    const auto code_points = [](std::string_view bytes) {
+        return static_cast<std::uint32_t>(std::count_if(
+            bytes.begin(), bytes.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }));
+    };
+    SourceRegion region = region_of(node);
+    offset = std::min(offset, text.size());
+    length = std::min(length, text.size() - offset);
+    // Only a one-line string without escapes maps character for character onto its source ("..." or
+    // '...'); otherwise (escapes, """multi-line""") point at the string's opening quote.
+    if (region.begin.line == 0 || region.end.line != region.begin.line ||
+        region.end.column != region.begin.column + code_points(text) + 2) {
+        region.end = region.begin;
+        return region;
+    }
+    region.begin.column += 1 + code_points(text.substr(0, offset));
+    region.end = region.begin;
+    region.end.column += code_points(text.substr(offset, length));
+    return region;
+}
+
+std::string describe(const toml::node& node) {
+    switch (node.type()) {
+    case toml::node_type::string: return "the string \"" + std::string(node.as_string()->get()) + "\"";
+    case toml::node_type::integer: return "the number " + std::to_string(node.as_integer()->get());
+    case toml::node_type::floating_point: return "a number";
+    case toml::node_type::boolean: return node.as_boolean()->get() ? "true" : "false";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::table: return "a table";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    default: return "nothing";
+    }
+}
+
+void Reader::fail(Diagnostic diagnostic) {
+    if (diagnostic.region.file.empty()) diagnostic.region.file = label_;
+    if (errors_.size() < kMaxErrors) errors_.push_back(std::move(diagnostic));
+}
+
+std::optional<double> Reader::number(const toml::node& node, std::string_view what) {
+    if (const auto* integer = node.as_integer()) return static_cast<double>(integer->get());
+    if (const auto* floating = node.as_floating_point()) {
+        if (std::isfinite(floating->get())) return floating->get();
+        fail(diag::error(region_of(node), "not-finite", std::string(what) + ": nan and inf are not numbers here"));
+        return std::nullopt;
+    }
+    if (const auto* text = node.as_string()) return evaluate_text(*text, what);
+    fail(diag::wrong_type(region_of(node), what, "a number or an expression string", describe(node)));
+    return std::nullopt;
+}
+
+std::optional<double> Reader::evaluate_text(const toml::value<std::string>& text, std::string_view what) {
+    // Thrown by the lookup when a name it resolves has failed and was reported already.
+    struct AlreadyReported {};
+    const SourceRegion at = region_of(text);
+    std::string cycle; // a param named while it is being resolved
+    const NameLookup lookup = [&](std::string_view name) -> std::optional<double> {
+        if (name == "W" && width_) return width_;
+        if (name == "H" && height_) return height_;
+        if (!params_table_ || !params_table_->contains(name)) return std::nullopt;
+        if (resolving_.count(name)) {
+            cycle = std::string(name);
+            return std::nullopt; // reported below, at the name, as a cycle
+        }
+        auto value = param(name, at);
+        if (!value) throw AlreadyReported{};
+        return value;
+    };
+    std::variant<double, ExprError> result;
+    try {
+        result = evaluate(text.get(), lookup);
+    } catch (const AlreadyReported&) {
+        return std::nullopt;
+    }
+    if (const double* value = std::get_if<double>(&result)) return *value;
+    const ExprError& problem = std::get<ExprError>(result);
+    // Point at the character inside the string.
+    const SourceRegion exact = region_in_string(text, text.get(), problem.offset, problem.length);
+    if (problem.code == "unknown-name" && !cycle.empty() && problem.name == cycle) {
+        std::string chain;
+        auto step = std::find(resolving_order_.begin(), resolving_order_.end(), cycle);
+        for (; step != resolving_order_.end(); ++step) chain += *step + " → ";
+        fail(diag::error(exact, "param-cycle", "params refer to each other in a cycle: " + chain + cycle));
+        return std::nullopt;
+    }
+    std::string message = std::string(what) + ": " + problem.message;
+    if (problem.code == "unknown-name") {
+        std::vector<std::string> known{"W", "H"};
+        if (params_table_)
+            for (auto&& [key, value] : *params_table_) known.emplace_back(key.str());
+        for (auto name : builtin_names()) known.emplace_back(name);
+        if (!width_) message += " (the flag's size cannot use params, W or H)";
+        message += diag::suggestion_suffix(diag::did_you_mean(problem.name, known));
+    }
+    fail(diag::error(exact, problem.code, message));
+    return std::nullopt;
+}
+
+std::optional<double> Reader::param(std::string_view name, const SourceRegion& used_at) {
+    if (failed_params_.count(name)) return std::nullopt;
+    if (auto it = params_.find(name); it != params_.end()) return it->second;
+    if (!params_table_) return std::nullopt;
+    const toml::node* node = params_table_->get(name);
+    if (!node) return std::nullopt;
+    if (resolving_.count(name)) {
+        std::string chain;
+        for (const auto& step : resolving_order_) chain += step + " → ";
+        fail(diag::error(used_at, "param-cycle",
+                         "params refer to each other in a cycle: " + chain + std::string(name)));
+        return std::nullopt;
+    }
+    resolving_.emplace(name);
+    resolving_order_.emplace_back(name);
+    auto value = number(*node, "param '" + std::string(name) + "'");
+    resolving_order_.pop_back();
+    resolving_.erase(resolving_.find(name));
+    // A failed param is remembered so that each of its users fails quietly instead of repeating the error.
+    if (!value) failed_params_.emplace(name);
+    params_.emplace(std::string(name), value.value_or(0.0));
+    return value;
+}
+
+std::map<std::string, double, std::less<>> Reader::all_params() {
+    if (params_table_)
+        for (auto&& [key, node] : *params_table_) param(key.str(), region_of(node));
+    return params_;
+}
+
+std::optional<Colour> Reader::colour(const toml::node& node, std::string_view what) {
+    const auto* text = node.as_string();
+    if (!text) {
+        fail(diag::wrong_type(region_of(node), what, "a colour string (\"#0b4da2\", \"white\", a palette name)",
+                              describe(node)));
+        return std::nullopt;
+    }
+    const std::string_view name = text->get();
+    if (palette_)
+        if (auto it = palette_->find(name); it != palette_->end()) return it->second;
+    if (auto literal = parse_colour_literal(name)) return literal;
+    std::vector<std::string_view> known(css_colour_names().begin(), css_colour_names().end());
+    if (palette_)
+        for (const auto& [key, value] : *palette_) known.emplace_back(key);
+    fail(diag::bad_colour(region_of(node), name, diag::did_you_mean(name, known)));
+    return std::nullopt;
+}
+
+} // namespace vexil::spec
