@@ -1,0 +1,46 @@
+// kind = "bands": stripes across a box. Each band is drawn to the far edge of the next one, so the
+// anti-aliased edge between two bands blends those two colours and never the background.
+#include "layout/unit.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace vexil::layout {
+
+Shape bands_layer(const Layer& layer, const Context& context) {
+    const auto& colours = layer.colours("colors");
+    std::vector<double> weights(colours.size(), 1.0);
+    if (layer.has("weights")) {
+        weights = layer.numbers("weights");
+        if (weights.size() != colours.size())
+            fail(layer, "weights", "wrong-length",
+                 "weights: expected one weight per colour (" + std::to_string(colours.size()) + ") but found " +
+                     std::to_string(weights.size()));
+    }
+    const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
+    if (total <= 0) fail(layer, "weights", "out-of-range", "weights: at least one weight must be positive");
+    Box box = context.flag_box();
+    if (layer.has("box")) {
+        const auto& b = layer.numbers("box");
+        box = {b[0], b[1], b[2], b[3]};
+    }
+    const bool horizontal = layer.text("direction") == "horizontal";
+    const double extent = horizontal ? box.h : box.w;
+    std::vector<double> edges{0};
+    for (double weight : weights) edges.push_back(edges.back() + extent * weight / total);
+
+    Shape shape;
+    shape.pivot = box.centre();
+    shape.silhouette = rect_path(box);
+    for (std::size_t i = 0; i < colours.size(); ++i) {
+        const double start = edges[i];
+        const double end = edges[std::min(i + 2, edges.size() - 1)];
+        if (edges[i + 1] <= start) continue; // a zero-weight band paints nothing
+        const Box band = horizontal ? Box{box.x, box.y + start, box.w, end - start}
+                                    : Box{box.x + start, box.y, end - start, box.h};
+        shape.fills.push_back(FillPath{rect_path(band), colours[i], FillRule::NonZero});
+    }
+    return shape;
+}
+
+} // namespace vexil::layout

@@ -1,0 +1,11 @@
+// kind = "canton": the top-hoist rectangle (the US union, Australia's Union Flag quarter).
+#include "layout/unit.h"
+
+namespace vexil::layout {
+
+Shape canton_layer(const Layer& layer, const Context&) {
+    const Vec2 size = layer.pair("size");
+    return single_fill(rect_path({0, 0, size.x, size.y}), layer.colour("color"), size / 2);
+}
+
+} // namespace vexil::layout

@@ -1,0 +1,10 @@
+// kind = "field": the whole flag in one colour.
+#include "layout/unit.h"
+
+namespace vexil::layout {
+
+Shape field_layer(const Layer& layer, const Context& context) {
+    return single_fill(rect_path(context.flag_box()), layer.colour("color"), context.centre());
+}
+
+} // namespace vexil::layout

@@ -1,0 +1,18 @@
+// kind = "path": SVG path data in design units, relative to `at`, optionally scaled.
+#include "geom/svg_path.h"
+#include "layout/unit.h"
+
+namespace vexil::layout {
+
+Shape path_layer(const Layer& layer, const Context&) {
+    const Vec2 at = layer.pair("at");
+    const double scale = layer.number("scale");
+    // The loader has parsed `d` already and reported any error; this cannot fail.
+    const Path local = geom::parse_svg_path(layer.text("d")).path;
+    const Path placed = local.transformed(Affine::scale(scale, scale).then(Affine::translate(at)));
+    Shape shape = single_fill(placed, layer.colour("color"), at);
+    if (layer.text("fill_rule") == "evenodd") shape.fills.front().rule = FillRule::EvenOdd;
+    return shape;
+}
+
+} // namespace vexil::layout

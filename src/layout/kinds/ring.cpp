@@ -1,0 +1,18 @@
+// kind = "ring": one annulus. (Interlocking rings that weave are kind = "rings".)
+#include "layout/unit.h"
+
+#include <algorithm>
+
+namespace vexil::layout {
+
+Shape ring_layer(const Layer& layer, const Context&) {
+    const Vec2 at = layer.pair("at");
+    const double radius = layer.number("radius");
+    const double half = layer.number("width") / 2;
+    // A band wider than the ring's diameter has no hole left: it is a disc.
+    const double inner = std::max(0.0, radius - half);
+    Path path = inner > 0 ? annulus_path(at, inner, radius + half) : circle_path(at, radius + half);
+    return single_fill(std::move(path), layer.colour("color"), at);
+}
+
+} // namespace vexil::layout

@@ -1,0 +1,90 @@
+// build_scene: one group per layer. Each kind's unit makes the shape; this file applies what every
+// layer shares — rotate, outline (fimbriation), clip and opacity — so a kind never repeats it.
+#include "diag/diag.h"
+#include "layout/unit.h"
+#include "vexil/layout.h"
+
+#include <map>
+#include <string_view>
+
+namespace vexil {
+namespace layout {
+namespace {
+
+const std::map<std::string_view, KindUnit>& units() {
+    static const std::map<std::string_view, KindUnit> table = {
+        {"field", field_layer},     {"bands", bands_layer},     {"cross", cross_layer},
+        {"saltire", saltire_layer}, {"triangle", triangle_layer}, {"bend", bend_layer},
+        {"canton", canton_layer},   {"border", border_layer},   {"rect", rect_layer},
+        {"circle", circle_layer},   {"ellipse", ellipse_layer}, {"ring", ring_layer},
+        {"polygon", polygon_layer}, {"star", star_layer},       {"path", path_layer},
+    };
+    return table;
+}
+
+void transform_shape(Shape& shape, const Affine& m) {
+    for (auto& fill : shape.fills) fill.path = fill.path.transformed(m);
+    shape.silhouette = shape.silhouette.transformed(m);
+}
+
+std::optional<Path> clip_for(const Layer& layer, const std::map<std::string, Path, std::less<>>& silhouettes) {
+    if (!layer.has("clip")) return std::nullopt;
+    const FieldValue& value = layer.fields.find("clip")->second.value;
+    if (const auto* box = std::get_if<std::vector<double>>(&value))
+        return rect_path({(*box)[0], (*box)[1], (*box)[2], (*box)[3]});
+    const std::string& id = std::get<std::string>(value);
+    auto it = silhouettes.find(id);
+    if (it == silhouettes.end()) {
+        std::vector<std::string> known;
+        for (const auto& [name, path] : silhouettes) known.push_back(name);
+        fail(layer, "clip", "unknown-id",
+             "clip: no earlier layer has the id '" + id + "'" + diag::suggestion_suffix(diag::did_you_mean(id, known)));
+    }
+    return it->second;
+}
+
+} // namespace
+
+Shape single_fill(Path path, Colour colour, Vec2 pivot) {
+    Shape shape;
+    shape.silhouette = path;
+    shape.fills.push_back(FillPath{std::move(path), colour, FillRule::NonZero});
+    shape.pivot = pivot;
+    return shape;
+}
+
+void fail(const Layer& layer, std::string_view field, std::string code, std::string message) {
+    diag::raise(diag::error(layer.where(field), std::move(code), std::move(message)));
+}
+
+} // namespace layout
+
+Scene build_scene(const Design& design) {
+    const layout::Context context{design};
+    Scene scene;
+    scene.width = design.flag.width;
+    scene.height = design.flag.height;
+    scene.title = design.flag.title;
+    std::map<std::string, Path, std::less<>> silhouettes;
+    for (const Layer& layer : design.layers) {
+        layout::Shape shape = layout::units().at(layer.kind)(layer, context);
+        if (const double degrees = layer.number("rotate"); degrees != 0)
+            layout::transform_shape(shape, Affine::rotate(degrees, shape.pivot));
+        Group group;
+        group.id = layer.id;
+        group.opacity = layer.number("opacity");
+        group.clip = layout::clip_for(layer, silhouettes);
+        if (layer.has("outline")) {
+            const Outline& outline = layer.outline("outline");
+            // The stroke is centred on the edge: twice the width leaves `width` showing outside.
+            if (outline.width > 0)
+                group.items.push_back(StrokePath{shape.silhouette, outline.colour, 2 * outline.width});
+        }
+        for (auto& fill : shape.fills) group.items.push_back(std::move(fill));
+        if (!layer.id.empty()) silhouettes.emplace(layer.id, std::move(shape.silhouette));
+        scene.groups.push_back(std::move(group));
+    }
+    return scene;
+}
+
+} // namespace vexil

@@ -1,0 +1,50 @@
+#pragma once
+// What every layer-kind unit returns and receives. One unit per kind, in src/layout/kinds/<kind>.cpp;
+// layout.cpp adds what all layers share (rotate, outline, clip, opacity).
+
+#include "vexil/design.h"
+#include "vexil/scene.h"
+
+#include <string>
+
+namespace vexil::layout {
+
+struct Context {
+    const Design& design;
+    double width() const { return design.flag.width; }
+    double height() const { return design.flag.height; }
+    Box flag_box() const { return {0, 0, design.flag.width, design.flag.height}; }
+    Vec2 centre() const { return {design.flag.width / 2, design.flag.height / 2}; }
+};
+
+/// A laid-out layer before the common fields are applied.
+struct Shape {
+    std::vector<FillPath> fills;
+    Path silhouette; ///< the layer's whole area, nonzero: what `outline` strokes and `clip` refers to
+    Vec2 pivot;      ///< what `rotate` turns about
+};
+
+/// One filled path that is also the silhouette.
+Shape single_fill(Path path, Colour colour, Vec2 pivot);
+/// Throws InputError about `field` of `layer` (through diag::raise).
+[[noreturn]] void fail(const Layer& layer, std::string_view field, std::string code, std::string message);
+
+using KindUnit = Shape (*)(const Layer&, const Context&);
+
+Shape field_layer(const Layer&, const Context&);
+Shape bands_layer(const Layer&, const Context&);
+Shape cross_layer(const Layer&, const Context&);
+Shape saltire_layer(const Layer&, const Context&);
+Shape triangle_layer(const Layer&, const Context&);
+Shape bend_layer(const Layer&, const Context&);
+Shape canton_layer(const Layer&, const Context&);
+Shape border_layer(const Layer&, const Context&);
+Shape rect_layer(const Layer&, const Context&);
+Shape circle_layer(const Layer&, const Context&);
+Shape ellipse_layer(const Layer&, const Context&);
+Shape ring_layer(const Layer&, const Context&);
+Shape polygon_layer(const Layer&, const Context&);
+Shape star_layer(const Layer&, const Context&);
+Shape path_layer(const Layer&, const Context&);
+
+} // namespace vexil::layout
