@@ -1,0 +1,54 @@
+// write_file: a temporary file beside the target, then rename(2), so a reader never sees half a file
+// and a failure never replaces a good output.
+#include "vexil/diagnostic.h"
+#include "vexil/render.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace vexil {
+namespace {
+
+[[noreturn]] void fail(const std::filesystem::path& path, const char* what, int error) {
+    throw IoError(path.string() + ": " + what + ": " + std::strerror(error));
+}
+
+} // namespace
+
+void write_file(const std::filesystem::path& path, const std::string& bytes) {
+    const std::filesystem::path directory = path.has_parent_path() ? path.parent_path() : ".";
+    std::string temp = (directory / ("." + path.filename().string() + ".vexil-XXXXXX")).string();
+    const int fd = mkstemp(temp.data());
+    if (fd < 0) fail(path, "cannot create a file there", errno);
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int error = errno;
+            ::close(fd);
+            ::unlink(temp.c_str());
+            fail(path, "write failed", error);
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    // mkstemp makes the file 0600; give it the mode any new file would get (0666 less the umask).
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+    if (::close(fd) != 0) {
+        const int error = errno;
+        ::unlink(temp.c_str());
+        fail(path, "write failed", error);
+    }
+    if (std::rename(temp.c_str(), path.c_str()) != 0) {
+        const int error = errno;
+        ::unlink(temp.c_str());
+        fail(path, "cannot replace the file", error);
+    }
+}
+
+} // namespace vexil

@@ -1,0 +1,72 @@
+#include "render/draw.h"
+
+#include <variant>
+
+namespace vexil::render {
+namespace {
+
+void trace(cairo_t* cr, const Path& path) {
+    cairo_new_path(cr);
+    const auto& pts = path.points();
+    std::size_t p = 0;
+    for (PathVerb verb : path.verbs()) {
+        switch (verb) {
+        case PathVerb::Move: cairo_move_to(cr, pts[p].x, pts[p].y); p += 1; break;
+        case PathVerb::Line: cairo_line_to(cr, pts[p].x, pts[p].y); p += 1; break;
+        case PathVerb::Cubic:
+            cairo_curve_to(cr, pts[p].x, pts[p].y, pts[p + 1].x, pts[p + 1].y, pts[p + 2].x, pts[p + 2].y);
+            p += 3;
+            break;
+        case PathVerb::Close: cairo_close_path(cr); break;
+        }
+    }
+}
+
+void set_colour(cairo_t* cr, const Colour& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+
+struct ItemPainter {
+    cairo_t* cr;
+    void operator()(const FillPath& fill) const {
+        trace(cr, fill.path);
+        set_colour(cr, fill.colour);
+        cairo_set_fill_rule(cr, fill.rule == FillRule::EvenOdd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING);
+        cairo_fill(cr);
+    }
+    void operator()(const StrokePath& stroke) const {
+        trace(cr, stroke.path);
+        set_colour(cr, stroke.colour);
+        cairo_set_line_width(cr, stroke.width);
+        // Mitred, like a tailor's fimbriation around a star; the limit keeps sharp tips bounded.
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+        cairo_set_miter_limit(cr, 10);
+        cairo_stroke(cr);
+    }
+};
+
+void draw_group(cairo_t* cr, const Group& group) {
+    const bool composite = group.opacity < 1;
+    cairo_save(cr);
+    if (group.clip) {
+        trace(cr, *group.clip);
+        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+        cairo_clip(cr);
+    }
+    if (composite) cairo_push_group(cr);
+    for (const Item& item : group.items) std::visit(ItemPainter{cr}, item);
+    if (composite) {
+        cairo_pop_group_to_source(cr);
+        cairo_paint_with_alpha(cr, group.opacity);
+    }
+    cairo_restore(cr);
+}
+
+} // namespace
+
+void draw_scene(const Scene& scene, cairo_t* cr, double width, double height) {
+    cairo_save(cr);
+    cairo_scale(cr, width / scene.width, height / scene.height);
+    for (const Group& group : scene.groups) draw_group(cr, group);
+    cairo_restore(cr);
+}
+
+} // namespace vexil::render

@@ -1,0 +1,78 @@
+#include "render/draw.h"
+#include "render/surfaces.h"
+#include "vexil/diagnostic.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+namespace vexil::render {
+namespace {
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/// Draws onto a vector surface and finishes it, so every byte is in `bytes` when this returns.
+void draw_and_finish(const Scene& scene, cairo_surface_t* surface, OutputSize size, const char* what) {
+    check(surface, what);
+    {
+        ContextPtr cr(cairo_create(surface));
+        draw_scene(scene, cr.get(), size.width, size.height);
+        check(cr.get(), what);
+    }
+    cairo_surface_finish(surface);
+    check(surface, what);
+}
+
+} // namespace
+
+void check(cairo_surface_t* surface, const char* what) {
+    if (const auto status = cairo_surface_status(surface); status != CAIRO_STATUS_SUCCESS)
+        throw IoError(std::string(what) + ": " + cairo_status_to_string(status));
+}
+
+void check(cairo_t* cr, const char* what) {
+    if (const auto status = cairo_status(cr); status != CAIRO_STATUS_SUCCESS)
+        throw IoError(std::string(what) + ": " + cairo_status_to_string(status));
+}
+
+std::string encode_png(cairo_surface_t* image) {
+    std::string bytes;
+    const auto status = cairo_surface_write_to_png_stream(image, append_to_string, &bytes);
+    if (status != CAIRO_STATUS_SUCCESS) throw IoError(std::string("PNG encoding: ") + cairo_status_to_string(status));
+    return bytes;
+}
+
+std::string render_png(const Scene& scene, OutputSize size) {
+    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size.width, size.height));
+    check(surface.get(), "PNG surface");
+    {
+        ContextPtr cr(cairo_create(surface.get()));
+        draw_scene(scene, cr.get(), size.width, size.height);
+        check(cr.get(), "PNG drawing");
+    }
+    cairo_surface_flush(surface.get());
+    return encode_png(surface.get());
+}
+
+std::string render_svg(const Scene& scene, OutputSize size) {
+    std::string bytes;
+    SurfacePtr surface(cairo_svg_surface_create_for_stream(append_to_string, &bytes, size.width, size.height));
+    // Unitless width/height: the SVG's user units are CSS pixels, the same numbers as --width.
+    cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_USER);
+    cairo_svg_surface_restrict_to_version(surface.get(), CAIRO_SVG_VERSION_1_1);
+    draw_and_finish(scene, surface.get(), size, "SVG output");
+    return bytes;
+}
+
+std::string render_pdf(const Scene& scene, OutputSize size) {
+    std::string bytes;
+    SurfacePtr surface(cairo_pdf_surface_create_for_stream(append_to_string, &bytes, size.width, size.height));
+    if (!scene.title.empty()) cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, scene.title.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "vexil");
+    draw_and_finish(scene, surface.get(), size, "PDF output");
+    return bytes;
+}
+
+} // namespace vexil::render

@@ -1,0 +1,19 @@
+#pragma once
+// One function per output format: the surface is the only thing that differs between them.
+
+#include "render/cairo_handles.h"
+#include "vexil/render.h"
+
+#include <string>
+
+namespace vexil::render {
+
+std::string render_png(const Scene& scene, OutputSize size);
+std::string render_svg(const Scene& scene, OutputSize size);
+std::string render_pdf(const Scene& scene, OutputSize size);
+
+/// The PNG encoder, behind one function: encoding, not drawing, is where a raster render spends its
+/// time, and a faster encoder can replace this without touching anything else.
+std::string encode_png(cairo_surface_t* image);
+
+} // namespace vexil::render
