@@ -1,0 +1,36 @@
+// vexil check DESIGN…: load and lay out each design without rendering; report every problem in
+// every file, then exit 2 if any design was bad.
+#include "cli/commands.h"
+#include "vexil/vexil.h"
+
+#include <iostream>
+#include <memory>
+
+namespace vexil::cli {
+
+Run add_check(CLI::App& app) {
+    auto designs = std::make_shared<std::vector<std::string>>();
+    auto sets = std::make_shared<std::vector<std::string>>();
+    CLI::App* command = app.add_subcommand("check", "check designs for errors without rendering them");
+    command->add_option("designs", *designs, "design files (.toml)")->required();
+    command->add_option("--set", *sets, "override NAME=VALUE: a param, colors.NAME or LAYER_ID.FIELD")->take_all();
+    return [designs, sets] {
+        int status = 0;
+        for (const auto& path : *designs) {
+            try {
+                const Design design = load_design(path, LoadOptions{*sets});
+                const Scene scene = build_scene(design);
+                std::cout << path << ": ok (" << design.layers.size() << " layers)\n";
+            } catch (const InputError& error) {
+                for (const auto& diagnostic : error.diagnostics()) std::cerr << format_diagnostic(diagnostic) << '\n';
+                status = std::max(status, static_cast<int>(ExitCode::BadInput));
+            } catch (const IoError& error) {
+                std::cerr << "vexil: error: " << error.what() << '\n';
+                status = std::max(status, static_cast<int>(ExitCode::Failure));
+            }
+        }
+        return status;
+    };
+}
+
+} // namespace vexil::cli

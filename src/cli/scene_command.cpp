@@ -1,0 +1,22 @@
+// vexil scene DESIGN: print the laid-out scene as text (every path and colour), for review and diffs.
+#include "cli/commands.h"
+#include "vexil/vexil.h"
+
+#include <iostream>
+#include <memory>
+
+namespace vexil::cli {
+
+Run add_scene(CLI::App& app) {
+    auto design = std::make_shared<std::string>();
+    auto sets = std::make_shared<std::vector<std::string>>();
+    CLI::App* command = app.add_subcommand("scene", "print the laid-out scene as text: paths, colours, clips");
+    command->add_option("design", *design, "the design file (.toml)")->required();
+    command->add_option("--set", *sets, "override NAME=VALUE: a param, colors.NAME or LAYER_ID.FIELD")->take_all();
+    return [design, sets] {
+        std::cout << dump(build_scene(load_design(*design, LoadOptions{*sets})));
+        return 0;
+    };
+}
+
+} // namespace vexil::cli
