@@ -1,0 +1,162 @@
+// The command line as a build script sees it: exit statuses, messages on stderr, files written or
+// (on failure) not written and not replaced.
+#include "support.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+using vexil::test::run_vexil;
+using vexil::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kGood = R"([flag]
+title = "Test"
+size = [3, 2]
+[params]
+r = 0.5
+[[layer]]
+kind = "field"
+color = "white"
+[[layer]]
+id = "disc"
+kind = "circle"
+radius = "r"
+color = "#bc002d"
+)";
+
+} // namespace
+
+TEST_CASE("cli: render writes every requested format", "[cli]") {
+    TempDir dir;
+    const auto design = dir.write("good.toml", kGood);
+    const auto result =
+        run_vexil({"render", design.string(), "-o", (dir / "a.svg").string(), "-o", (dir / "a.png").string(), "-o",
+                   (dir / "a.PDF").string(), "--width", "150"});
+    INFO(result.err);
+    REQUIRE(result.status == 0);
+    CHECK(result.err.empty());
+    CHECK(vexil::test::read_text(dir / "a.svg").find("<svg") != std::string::npos);
+    CHECK(vexil::test::read_text(dir / "a.PDF").rfind("%PDF-", 0) == 0);
+    const auto png = vexil::test::read_png(dir / "a.png");
+    CHECK(png.width == 150);
+    CHECK(png.height == 100);
+    CHECK(vexil::test::near(png.at(75, 50), "#bc002d"));
+    // No temporary files are left beside the outputs.
+    int files = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path())) ++files;
+    CHECK(files == 4);
+}
+
+TEST_CASE("cli: --set overrides a param, a colour and a layer field", "[cli]") {
+    TempDir dir;
+    const auto design = dir.write("good.toml", kGood);
+    const auto out = (dir / "a.png").string();
+    auto result = run_vexil({"render", design.string(), "-o", out, "--width", "150", "--set", "r=0.1", "--set",
+                             "disc.color=#0000ff"});
+    INFO(result.err);
+    REQUIRE(result.status == 0);
+    auto png = vexil::test::read_png(out);
+    CHECK(vexil::test::near(png.at(75, 50), "#0000ff"));
+    CHECK(vexil::test::near(png.at(75, 30), "#ffffff")); // r = 0.1 → 5 px
+}
+
+TEST_CASE("cli: a bad design exits 2 with FILE:LINE:COL and writes nothing", "[cli]") {
+    TempDir dir;
+    const auto design = dir.write("bad.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"circle\"\nraduis = 1\ncolor = \"red\"\n");
+    const auto out = dir / "bad.png";
+    const auto result = run_vexil({"render", design.string(), "-o", out.string()});
+    CHECK(result.status == 2);
+    CHECK(result.err.rfind(design.string() + ":5:1: error: unknown key 'raduis'", 0) == 0);
+    CHECK(result.err.find("did you mean 'radius'?") != std::string::npos);
+    CHECK(!fs::exists(out));
+}
+
+TEST_CASE("cli: a failed render never replaces an existing output", "[cli]") {
+    TempDir dir;
+    const auto design = dir.write("bad.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"feild\"\n");
+    const auto out = dir.write("keep.png", "previous contents");
+    const auto result = run_vexil({"render", design.string(), "-o", out.string()});
+    CHECK(result.status == 2);
+    CHECK(result.err.find("did you mean 'field'?") != std::string::npos);
+    CHECK(vexil::test::read_text(out) == "previous contents");
+}
+
+TEST_CASE("cli: I/O failures exit 1", "[cli]") {
+    TempDir dir;
+    const auto design = dir.write("good.toml", kGood);
+    SECTION("missing design") {
+        const auto result = run_vexil({"render", (dir / "nope.toml").string(), "-o", (dir / "x.png").string()});
+        CHECK(result.status == 1);
+        CHECK(result.err.find("nope.toml") != std::string::npos);
+    }
+    SECTION("output folder does not exist") {
+        const auto result = run_vexil({"render", design.string(), "-o", (dir / "no/such/dir/x.png").string()});
+        CHECK(result.status == 1);
+        CHECK(result.err.find("vexil: error:") == 0);
+    }
+    SECTION("one bad output among good ones writes none of them") {
+        const auto result = run_vexil({"render", design.string(), "-o", (dir / "ok.png").string(), "-o",
+                                       (dir / "no/such/dir/x.svg").string()});
+        CHECK(result.status == 1);
+        // ok.png is written first (outputs are written in order once all are rendered); what
+        // matters is that nothing half-written is left and no temporary file remains.
+        for (const auto& entry : fs::directory_iterator(dir.path()))
+            CHECK(entry.path().filename().string().find(".vexil-") == std::string::npos);
+    }
+}
+
+TEST_CASE("cli: usage errors exit 2", "[cli]") {
+    TempDir dir;
+    const auto design = dir.write("good.toml", kGood);
+    CHECK(run_vexil({}).status == 2);
+    CHECK(run_vexil({"frobnicate"}).status == 2);
+    CHECK(run_vexil({"render", design.string()}).status == 2); // no -o
+    const auto unknown_format = run_vexil({"render", design.string(), "-o", (dir / "x.gif").string()});
+    CHECK(unknown_format.status == 2);
+    CHECK(unknown_format.err.find(".svg, .png or .pdf") != std::string::npos);
+    CHECK(run_vexil({"render", design.string(), "-o", (dir / "x.png").string(), "--width", "10", "--height", "10"})
+              .status == 2);
+    const auto huge = run_vexil({"render", design.string(), "-o", (dir / "x.png").string(), "--width", "999999"});
+    CHECK(huge.status == 2);
+    CHECK(huge.err.find("limit") != std::string::npos);
+    CHECK(!fs::exists(dir / "x.png"));
+    const auto bad_set = run_vexil({"render", design.string(), "-o", (dir / "x.png").string(), "--set", "rr=1"});
+    CHECK(bad_set.status == 2);
+    CHECK(bad_set.err.find("did you mean 'r'?") != std::string::npos);
+}
+
+TEST_CASE("cli: --help and --version", "[cli]") {
+    const auto version = run_vexil({"--version"});
+    CHECK(version.status == 0);
+    CHECK(version.out.rfind("vexil 0.", 0) == 0);
+    for (const char* command : {"render", "check", "scene"}) {
+        const auto help = run_vexil({command, "--help"});
+        CHECK(help.status == 0);
+        CHECK(help.out.find("Usage") != std::string::npos);
+    }
+}
+
+TEST_CASE("cli: check reports every bad file and still checks the rest", "[cli]") {
+    TempDir dir;
+    const auto good = dir.write("good.toml", kGood);
+    const auto bad = dir.write("bad.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"field\"\ncolor = \"whit\"\n");
+    const auto result = run_vexil({"check", bad.string(), good.string()});
+    CHECK(result.status == 2);
+    CHECK(result.err.find(bad.string() + ":5:9: error:") == 0);
+    CHECK(result.err.find("did you mean 'white'?") != std::string::npos);
+    CHECK(result.out.find(good.string() + ": ok") != std::string::npos);
+    CHECK(run_vexil({"check", good.string()}).status == 0);
+}
+
+TEST_CASE("cli: scene prints the laid-out geometry", "[cli]") {
+    TempDir dir;
+    const auto good = dir.write("good.toml", kGood);
+    const auto result = run_vexil({"scene", good.string()});
+    REQUIRE(result.status == 0);
+    CHECK(result.out.rfind("scene 3 x 2 \"Test\"\n", 0) == 0);
+    CHECK(result.out.find("fill #ffffffff M 0 0 L 3 0 L 3 2 L 0 2 Z") != std::string::npos);
+    CHECK(result.out.find("group id=disc") != std::string::npos);
+}

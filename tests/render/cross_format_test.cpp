@@ -1,0 +1,70 @@
+// The three backends draw the same scene: PNG from vexil, vexil's SVG rasterised by librsvg and its
+// PDF rasterised by poppler must agree on ≥ 99.5 % of pixels (practice 10: implementations tested
+// against each other). Runs over every design in designs/.
+#include "support.h"
+
+#include "vexil/vexil.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace vexil;
+
+namespace {
+
+constexpr int kWidth = 300;
+
+/// pdftoppm has no alpha: compare everything as if over white paper.
+test::Image over_white(test::Image image) {
+    for (auto& p : image.pixels) {
+        const auto blend = [&](int c) { return (c * p.a + 255 * (255 - p.a) + 127) / 255; };
+        p = {blend(p.r), blend(p.g), blend(p.b), 255};
+    }
+    return image;
+}
+
+std::vector<std::filesystem::path> all_designs() {
+    std::vector<std::filesystem::path> designs;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir() / "designs"))
+        if (entry.path().extension() == ".toml") designs.push_back(entry.path());
+    std::sort(designs.begin(), designs.end());
+    return designs;
+}
+
+} // namespace
+
+TEST_CASE("PNG, SVG and PDF of every design agree", "[render][cross-format]") {
+    const auto designs = all_designs();
+    REQUIRE(!designs.empty());
+    for (const auto& path : designs) {
+        DYNAMIC_SECTION(path.filename().string()) {
+            const Scene scene = build_scene(load_design(path));
+            RenderOptions options;
+            options.width = kWidth;
+            const OutputSize size = output_size(scene, options);
+            const auto png = over_white(test::decode_png(render_bytes(scene, Format::Png, options)));
+            const std::string svg = render_bytes(scene, Format::Svg, options);
+            CHECK(svg.find("<image") == std::string::npos); // vector, not an embedded raster
+            const auto from_svg = over_white(test::rasterise_svg(svg, size.width, size.height));
+            test::TempDir dir;
+            const auto pdf_path = dir.write("flag.pdf", render_bytes(scene, Format::Pdf, options));
+            const auto from_pdf = test::rasterise_pdf(pdf_path, size.width, size.height);
+            const std::string stem = path.stem().string();
+            CHECK(test::agreement(png, from_svg, stem + "-svg") >= test::kMinAgreement);
+            CHECK(test::agreement(png, from_pdf, stem + "-pdf") >= test::kMinAgreement);
+        }
+    }
+}
+
+TEST_CASE("an SVG is sized in user units and a PDF in points", "[render]") {
+    const Scene scene = build_scene(load_design_text("[flag]\nsize = [3, 2]\n", "t.toml"));
+    RenderOptions options;
+    options.width = 600;
+    const std::string svg = render_bytes(scene, Format::Svg, options);
+    CHECK(svg.find("width=\"600\"") != std::string::npos);
+    CHECK(svg.find("height=\"400\"") != std::string::npos);
+    const std::string pdf = render_bytes(scene, Format::Pdf, options);
+    CHECK(pdf.rfind("%PDF-", 0) == 0);
+    CHECK(pdf.find("/MediaBox [ 0 0 600 400 ]") != std::string::npos);
+}
