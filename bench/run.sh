@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Whole-process benchmark: vexil rendering each benchmark design to SVG, PNG and PDF at 1500 px wide,
+# beside rsvg-convert rasterising vexil's own SVG of the same design to the same size. hyperfine
+# runs each command several times; we report medians and the ratio vexil PNG / rsvg-convert.
+# Usage: bench/run.sh [path/to/vexil]   (needs hyperfine, rsvg-convert and python3)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+vexil="${1:-$root/build/vexil}"
+width=1500
+runs="${VEXIL_BENCH_RUNS:-20}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+for tool in hyperfine rsvg-convert python3; do
+  command -v "$tool" >/dev/null || { echo "bench: needs $tool (apt-get install hyperfine librsvg2-bin python3)"; exit 1; }
+done
+
+designs=(japan united-kingdom switzerland)
+[ -f "$root/designs/earth.toml" ] && designs+=(earth)
+
+printf '%-18s %10s %10s %10s %14s %8s\n' design "svg ms" "png ms" "pdf ms" "rsvg-convert" "png/rsvg"
+for name in "${designs[@]}"; do
+  design="$(find "$root/designs" -name "$name.toml" | head -1)"
+  "$vexil" render "$design" -o "$work/$name.svg" --width $width
+  hyperfine -N --runs "$runs" --warmup 3 --export-json "$work/$name.json" \
+    -n svg "$vexil render $design -o $work/out.svg --width $width" \
+    -n png "$vexil render $design -o $work/out.png --width $width" \
+    -n pdf "$vexil render $design -o $work/out.pdf --width $width" \
+    -n rsvg "rsvg-convert -w $width -o $work/rsvg.png $work/$name.svg" >/dev/null 2>&1
+  python3 - "$work/$name.json" "$name" <<'PY'
+import json, sys
+results = {r["command"]: r["median"] * 1000 for r in json.load(open(sys.argv[1]))["results"]}
+print(f'{sys.argv[2]:<18} {results["svg"]:10.2f} {results["png"]:10.2f} {results["pdf"]:10.2f} '
+      f'{results["rsvg"]:14.2f} {results["png"] / results["rsvg"]:8.2f}')
+PY
+done
