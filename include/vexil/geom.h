@@ -46,7 +46,7 @@ struct Affine {
     /// Clockwise rotation on the page (y-down) by `degrees` about `centre`.
     static Affine rotate(double degrees, Vec2 centre = {});
     Vec2 apply(Vec2 p) const;
-    /// The transform that applies `*this` after `first`.
+    /// The transform that applies `*this` first, then `next`.
     Affine then(const Affine& next) const;
     double determinant() const { return a * d - b * c; }
 };

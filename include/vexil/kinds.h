@@ -26,6 +26,7 @@ enum class FieldType {
     PathData, ///< SVG path data
     Outline,  ///< { color = …, width = … }
     Clip,     ///< an earlier layer's id, or [x, y, w, h]
+    Triples,  ///< [[a, b, k], …] of whole numbers ≥ 0 (rings' `over`), stored flattened
 };
 
 struct FieldSpec {

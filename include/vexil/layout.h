@@ -5,10 +5,26 @@
 #include "vexil/design.h"
 #include "vexil/scene.h"
 
+#include <string>
+#include <vector>
+
 namespace vexil {
 
 /// Lays out every layer. Throws InputError for combinations the loader cannot see (a clip naming
 /// a later layer, an impossible star).
 Scene build_scene(const Design& design);
+
+/// One crossing of two rings in a `rings` layer, as `over = [[a, b, k]]` names it: the k-th
+/// crossing of rings a and b, numbered clockwise around the lower-numbered ring from 12 o'clock.
+struct RingCrossing {
+    std::string layer;      ///< the layer's id, or "layer N"
+    int a = 0, b = 0, k = 0; ///< a < b
+    Vec2 at;                ///< where the centre lines cross (or come closest), design units
+    int over = 0;           ///< which of a and b lies on top there
+    std::vector<int> stack; ///< every ring meeting there, bottom to top (more than two at a multi-crossing)
+};
+
+/// Every crossing of every `rings` layer, in layer order, then by (a, b, k).
+std::vector<RingCrossing> ring_crossings(const Design& design);
 
 } // namespace vexil

@@ -36,7 +36,15 @@ struct StrokePath {
     double width = 0;
 };
 
-using Item = std::variant<FillPath, StrokePath>;
+/// A filled area with regions cut out of it: `path` minus the union of `holes`, so whatever lies
+/// beneath shows through the holes (the gaps either side of a ring that passes over another).
+struct CutoutFill {
+    Path path;
+    Colour colour;
+    std::vector<Path> holes;
+};
+
+using Item = std::variant<FillPath, StrokePath, CutoutFill>;
 
 /// One layer's output: drawn into the group, clipped, then composited with `opacity`.
 struct Group {

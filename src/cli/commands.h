@@ -13,5 +13,6 @@ using Run = std::function<int()>;
 Run add_render(CLI::App& app);
 Run add_check(CLI::App& app);
 Run add_scene(CLI::App& app);
+Run add_crossings(CLI::App& app);
 
 } // namespace vexil::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     add(vexil::cli::add_render);
     add(vexil::cli::add_check);
     add(vexil::cli::add_scene);
+    add(vexil::cli::add_crossings);
     try {
         app.parse(argc, argv);
         for (auto& [command, run] : commands)

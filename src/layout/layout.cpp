@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string_view>
+#include <type_traits>
 
 namespace vexil {
 namespace layout {
@@ -18,12 +19,20 @@ const std::map<std::string_view, KindUnit>& units() {
         {"canton", canton_layer},   {"border", border_layer},   {"rect", rect_layer},
         {"circle", circle_layer},   {"ellipse", ellipse_layer}, {"ring", ring_layer},
         {"polygon", polygon_layer}, {"star", star_layer},       {"path", path_layer},
+        {"rings", rings_layer},
     };
     return table;
 }
 
 void transform_shape(Shape& shape, const Affine& m) {
-    for (auto& fill : shape.fills) fill.path = fill.path.transformed(m);
+    for (auto& item : shape.items)
+        std::visit(
+            [&](auto& drawn) {
+                drawn.path = drawn.path.transformed(m);
+                if constexpr (std::is_same_v<std::decay_t<decltype(drawn)>, CutoutFill>)
+                    for (Path& hole : drawn.holes) hole = hole.transformed(m);
+            },
+            item);
     shape.silhouette = shape.silhouette.transformed(m);
 }
 
@@ -48,7 +57,7 @@ std::optional<Path> clip_for(const Layer& layer, const std::map<std::string, Pat
 Shape single_fill(Path path, Colour colour, Vec2 pivot) {
     Shape shape;
     shape.silhouette = path;
-    shape.fills.push_back(FillPath{std::move(path), colour, FillRule::NonZero});
+    shape.items.push_back(FillPath{std::move(path), colour, FillRule::NonZero});
     shape.pivot = pivot;
     return shape;
 }
@@ -80,11 +89,23 @@ Scene build_scene(const Design& design) {
             if (outline.width > 0)
                 group.items.push_back(StrokePath{shape.silhouette, outline.colour, 2 * outline.width});
         }
-        for (auto& fill : shape.fills) group.items.push_back(std::move(fill));
+        for (auto& item : shape.items) group.items.push_back(std::move(item));
         if (!layer.id.empty()) silhouettes.emplace(layer.id, std::move(shape.silhouette));
         scene.groups.push_back(std::move(group));
     }
     return scene;
+}
+
+std::vector<RingCrossing> ring_crossings(const Design& design) {
+    const layout::Context context{design};
+    std::vector<RingCrossing> all;
+    for (std::size_t i = 0; i < design.layers.size(); ++i) {
+        const Layer& layer = design.layers[i];
+        if (layer.kind != "rings") continue;
+        const std::string name = layer.id.empty() ? "layer " + std::to_string(i + 1) : layer.id;
+        for (auto& crossing : layout::crossings_of_layer(layer, context, name)) all.push_back(std::move(crossing));
+    }
+    return all;
 }
 
 } // namespace vexil

@@ -3,6 +3,7 @@
 // layout.cpp adds what all layers share (rotate, outline, clip, opacity).
 
 #include "vexil/design.h"
+#include "vexil/layout.h"
 #include "vexil/scene.h"
 
 #include <string>
@@ -19,7 +20,7 @@ struct Context {
 
 /// A laid-out layer before the common fields are applied.
 struct Shape {
-    std::vector<FillPath> fills;
+    std::vector<Item> items;
     Path silhouette; ///< the layer's whole area, nonzero: what `outline` strokes and `clip` refers to
     Vec2 pivot;      ///< what `rotate` turns about
 };
@@ -46,5 +47,8 @@ Shape ring_layer(const Layer&, const Context&);
 Shape polygon_layer(const Layer&, const Context&);
 Shape star_layer(const Layer&, const Context&);
 Shape path_layer(const Layer&, const Context&);
+Shape rings_layer(const Layer&, const Context&);
+/// The crossings of one rings layer (for `vexil crossings`).
+std::vector<RingCrossing> crossings_of_layer(const Layer& layer, const Context& context, std::string name);
 
 } // namespace vexil::layout

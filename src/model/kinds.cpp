@@ -89,6 +89,29 @@ std::vector<KindSpec> make_catalogue() {
            0.0},
           {"fill_rule", T::Choice, false, "\"nonzero\"", "", "how overlapping subpaths fill",
            {"nonzero", "evenodd"}}}},
+        {"rings", "rings", "interlocking rings, woven over and under where they cross",
+         {{"colors", T::Colours, true, "", "", "one colour for every ring, or one per ring in ring order"},
+          {"radius", T::Number, true, "", kDu, "radius of each ring's centre line", {}, 0.0},
+          {"width", T::Number, true, "", kDu, "width of each ring's band", {}, 0.0},
+          {"pattern", T::Choice, false, "\"flower\"", "",
+           "where the centres lie (ignored when `centers` is given)", {"flower", "row", "circle", "olympic"}},
+          {"at", T::Pair, false, "", kDu,
+           "centre of the pattern (the flag's centre by default); with `centers`, an offset added to each"},
+          {"spacing", T::Number, false, "", kDu,
+           "flower: centre to outer centres (default radius); row: between centres (default 1.6 × radius); "
+           "circle: radius of the circle of centres (default radius); olympic: between top centres "
+           "(default 22/9 × radius)", {}, 0.0},
+          {"count", T::Integer, false, "5", "", "number of rings for row and circle", {}, 1.0, 64.0},
+          {"drop", T::Number, false, "", kDu, "olympic: how far below the top row the bottom row lies (default radius)"},
+          {"centers", T::Points, false, "", kDu, "explicit centres [[x, y], …] (absolute unless `at` is given)"},
+          {"weave", T::Choice, false, "\"alternate\"", "",
+           "alternate: over, under, over … along every ring; alternate-reversed: its mirror; none: later rings on top",
+           {"alternate", "alternate-reversed", "none"}},
+          {"over", T::Triples, false, "", "",
+           "[[a, b, k], …]: ring a passes over ring b at their k-th crossing (see `vexil crossings`)"},
+          {"gap", T::Number, false, "0", kDu,
+           "a gap showing what lies beneath, this wide, either side of every ring where it passes over another",
+           {}, 0.0}}},
     };
 }
 
@@ -144,6 +167,7 @@ std::string_view field_type_name(FieldType type) {
     case T::PathData: return "SVG path data";
     case T::Outline: return "{ color, width }";
     case T::Clip: return "layer id or [x, y, w, h]";
+    case T::Triples: return "list of [a, b, k]";
     }
     return "value";
 }

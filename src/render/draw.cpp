@@ -1,5 +1,6 @@
 #include "render/draw.h"
 
+#include <algorithm>
 #include <variant>
 
 namespace vexil::render {
@@ -40,6 +41,26 @@ struct ItemPainter {
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
         cairo_set_miter_limit(cr, 10);
         cairo_stroke(cr);
+    }
+    void operator()(const CutoutFill& cutout) const {
+        cairo_save(cr);
+        // Each hole becomes a clip "everything but the hole": a box around the shape plus the hole,
+        // even-odd. Clips intersect, so the fill loses the union of the holes, and stays vector.
+        Box box = cutout.path.bounds();
+        for (const Path& hole : cutout.holes) {
+            trace(cr, hole);
+            const Box b = hole.bounds();
+            const double x0 = std::min(box.x, b.x) - 1, y0 = std::min(box.y, b.y) - 1;
+            const double x1 = std::max(box.x + box.w, b.x + b.w) + 1, y1 = std::max(box.y + box.h, b.y + b.h) + 1;
+            cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+            cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+            cairo_clip(cr);
+        }
+        trace(cr, cutout.path);
+        set_colour(cr, cutout.colour);
+        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+        cairo_fill(cr);
+        cairo_restore(cr);
     }
 };
 

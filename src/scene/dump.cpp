@@ -65,6 +65,10 @@ std::string dump(const Scene& scene) {
             else if (const auto* stroke = std::get_if<StrokePath>(&item))
                 out << "  stroke " << hex(stroke->colour) << " width=" << number(stroke->width) << ' '
                     << path_text(stroke->path) << '\n';
+            else if (const auto* cutout = std::get_if<CutoutFill>(&item)) {
+                out << "  fill " << hex(cutout->colour) << ' ' << path_text(cutout->path) << '\n';
+                for (const Path& hole : cutout->holes) out << "    minus " << path_text(hole) << '\n';
+            }
         }
     }
     return out.str();

@@ -98,7 +98,7 @@ std::optional<FieldValue> Reader::field(const FieldSpec& spec, const toml::node&
         if (spec.type == FieldType::PathData) {
             auto parsed = geom::parse_svg_path(value);
             if (!parsed.ok) {
-                fail(diag::error(region_in_string(node, value, parsed.error_offset, 1), "bad-path",
+                fail(diag::error(inside_string(node, value, parsed.error_offset, 1), "bad-path",
                                  std::string(what) + ": " + parsed.error));
                 return std::nullopt;
             }
@@ -174,6 +174,7 @@ std::optional<FieldValue> Reader::field(const FieldSpec& spec, const toml::node&
         }
         Outline outline;
         bool ok = true;
+        std::string misspelt; // the key an unknown key was taken for ("widht": "width")
         for (auto&& [key, value] : *table) {
             if (key == "color") {
                 auto colour_value = colour(value, std::string(what) + ".color");
@@ -189,16 +190,41 @@ std::optional<FieldValue> Reader::field(const FieldSpec& spec, const toml::node&
                 outline.width = width.value_or(0);
             } else {
                 fail(diag::unknown_key(region_of(key.source()), key.str(), what, {"color", "width"}));
+                misspelt = diag::did_you_mean(key.str(), std::vector<std::string_view>{"color", "width"});
                 ok = false;
             }
         }
         for (std::string_view needed : {"color", "width"})
             if (!table->contains(needed)) {
-                fail(diag::missing_key(region_of(node), needed, what));
+                if (needed != misspelt) fail(diag::missing_key(region_of(node), needed, what));
                 ok = false;
             }
         if (!ok) return std::nullopt;
         return outline;
+    }
+    case FieldType::Triples: {
+        const auto* array = node.as_array();
+        if (!array) {
+            fail(diag::wrong_type(region_of(node), what, "a list of [a, b, k]", describe(node)));
+            return std::nullopt;
+        }
+        if (array->size() > kMaxListItems) {
+            fail(diag::too_many(region_of(node), std::string(what) + ": the list's length", kMaxListItems));
+            return std::nullopt;
+        }
+        std::vector<double> flat;
+        for (const auto& item : *array) {
+            auto triple = numbers(item, what, 3u);
+            if (!triple) return std::nullopt;
+            for (double value : *triple) {
+                if (value < 0 || value != std::floor(value) || value > 1e6) {
+                    fail(diag::wrong_type(region_of(item), what, "whole numbers from 0", "another number"));
+                    return std::nullopt;
+                }
+                flat.push_back(value);
+            }
+        }
+        return flat;
     }
     case FieldType::Clip: {
         if (const auto* text = node.as_string()) return std::string(text->get());

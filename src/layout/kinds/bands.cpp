@@ -38,7 +38,7 @@ Shape bands_layer(const Layer& layer, const Context& context) {
         if (edges[i + 1] <= start) continue; // a zero-weight band paints nothing
         const Box band = horizontal ? Box{box.x, box.y + start, box.w, end - start}
                                     : Box{box.x + start, box.y, end - start, box.h};
-        shape.fills.push_back(FillPath{rect_path(band), colours[i], FillRule::NonZero});
+        shape.items.push_back(FillPath{rect_path(band), colours[i], FillRule::NonZero});
     }
     return shape;
 }

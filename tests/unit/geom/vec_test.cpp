@@ -61,7 +61,7 @@ TEST_CASE("heading: clockwise from up on a y-down page, exact at right angles", 
     CHECK(vexil::length(vexil::heading(123.4)) == Approx(1.0).margin(1e-15));
 }
 
-TEST_CASE("heading_of inverts heading into (-180, 180]", "[geom][vec]") {
+TEST_CASE("heading_of inverts heading, into the range -180 exclusive to 180 inclusive", "[geom][vec]") {
     CHECK(vexil::heading_of(Vec2{0, -1}) == 0.0);
     CHECK(vexil::heading_of(Vec2{1, 0}) == 90.0);
     CHECK(vexil::heading_of(Vec2{0, 1}) == 180.0);
