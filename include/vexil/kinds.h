@@ -49,7 +49,7 @@ struct KindSpec {
     std::vector<FieldSpec> fields; ///< the kind's own fields; common_fields() apply to all
 };
 
-/// Fields every layer may carry: id, color, rotate, outline, opacity, clip.
+/// Fields every layer may carry: id, rotate, outline, opacity, clip. (`color` belongs to each kind.)
 const std::vector<FieldSpec>& common_fields();
 const std::vector<KindSpec>& kind_catalogue();
 const KindSpec* find_kind(std::string_view name);

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace vexil {
 
@@ -42,5 +44,8 @@ std::string render_bytes(const Scene& scene, Format format, const RenderOptions&
 /// Renders and writes `path` atomically: a temporary file beside it, then rename. On any failure
 /// nothing is written and an existing file is left as it was. Throws IoError.
 void write_file(const std::filesystem::path& path, const std::string& bytes);
+/// Several files at once: every file is written to its temporary first, and only when all of them
+/// succeeded are they renamed into place, so a failure (a missing folder, a full disk) leaves none.
+void write_files(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
 
 } // namespace vexil

@@ -29,7 +29,7 @@ struct FillPath {
     FillRule rule = FillRule::NonZero;
 };
 
-/// A stroked centre line (used for fimbriation): round joins, butt caps.
+/// A stroked outline (used for fimbriation): mitred joins (limit 10), butt caps.
 struct StrokePath {
     Path path;
     Colour colour;
@@ -50,7 +50,8 @@ using Item = std::variant<FillPath, StrokePath, CutoutFill>;
 struct Group {
     std::string id; ///< the layer id (SVG element id), may be empty
     double opacity = 1;
-    std::optional<Path> clip; ///< nonzero-filled clip region, in design units
+    std::optional<Path> clip; ///< clip region, in design units, filled by `clip_rule`
+    FillRule clip_rule = FillRule::NonZero;
     std::vector<Item> items;
 };
 

@@ -13,7 +13,7 @@ Run add_check(CLI::App& app) {
     auto sets = std::make_shared<std::vector<std::string>>();
     CLI::App* command = app.add_subcommand("check", "check designs for errors without rendering them");
     command->add_option("designs", *designs, "design files (.toml)")->required();
-    command->add_option("--set", *sets, "override NAME=VALUE: a param, colors.NAME or LAYER_ID.FIELD")->take_all();
+    add_set_option(*command, *sets);
     return [designs, sets] {
         int status = 0;
         for (const auto& path : *designs) {

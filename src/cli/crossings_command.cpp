@@ -15,7 +15,7 @@ Run add_crossings(CLI::App& app) {
     CLI::App* command =
         app.add_subcommand("crossings", "list the crossings of rings layers: [a, b, k], where, and who is on top");
     command->add_option("design", *design, "the design file (.toml)")->required();
-    command->add_option("--set", *sets, "override NAME=VALUE: a param, colors.NAME or LAYER_ID.FIELD")->take_all();
+    add_set_option(*command, *sets);
     return [design, sets] {
         const Design loaded = load_design(*design, LoadOptions{*sets});
         build_scene(loaded); // reports any error in the design first

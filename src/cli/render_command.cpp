@@ -30,9 +30,10 @@ int run_render(const RenderArgs& args) {
     const Design design = load_design(args.design, LoadOptions{args.sets});
     const Scene scene = build_scene(design);
     RenderOptions options{args.width, args.height};
-    std::vector<std::string> files;
-    for (Format format : formats) files.push_back(render_bytes(scene, format, options));
-    for (std::size_t i = 0; i < files.size(); ++i) write_file(args.outputs[i], files[i]);
+    std::vector<std::pair<std::filesystem::path, std::string>> files;
+    for (std::size_t i = 0; i < formats.size(); ++i)
+        files.emplace_back(args.outputs[i], render_bytes(scene, formats[i], options));
+    write_files(files);
     return 0;
 }
 
@@ -43,13 +44,15 @@ Run add_render(CLI::App& app) {
     CLI::App* command = app.add_subcommand("render", "render a design to SVG, PNG and/or PDF");
     command->add_option("design", args->design, "the design file (.toml)")->required();
     command->add_option("-o,--output", args->outputs, "output file; the extension (.svg .png .pdf) picks the format")
-        ->required();
+        ->required()
+        ->expected(1)
+        ->allow_extra_args(false) // `-o a.png design.toml` keeps the design
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     auto* width = command->add_option("--width", args->width,
                                       "output width in px (PNG) or user units/points (SVG, PDF); default 1200");
     auto* height = command->add_option("--height", args->height, "output height; the width follows the flag's ratio");
     width->excludes(height);
-    command->add_option("--set", args->sets, "override NAME=VALUE: a param, colors.NAME or LAYER_ID.FIELD")
-        ->take_all();
+    add_set_option(*command, args->sets);
     return [args] { return run_render(*args); };
 }
 

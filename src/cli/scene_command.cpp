@@ -12,7 +12,7 @@ Run add_scene(CLI::App& app) {
     auto sets = std::make_shared<std::vector<std::string>>();
     CLI::App* command = app.add_subcommand("scene", "print the laid-out scene as text: paths, colours, clips");
     command->add_option("design", *design, "the design file (.toml)")->required();
-    command->add_option("--set", *sets, "override NAME=VALUE: a param, colors.NAME or LAYER_ID.FIELD")->take_all();
+    add_set_option(*command, *sets);
     return [design, sets] {
         std::cout << dump(build_scene(load_design(*design, LoadOptions{*sets})));
         return 0;

@@ -36,11 +36,18 @@ void transform_shape(Shape& shape, const Affine& m) {
     shape.silhouette = shape.silhouette.transformed(m);
 }
 
-std::optional<Path> clip_for(const Layer& layer, const std::map<std::string, Path, std::less<>>& silhouettes) {
-    if (!layer.has("clip")) return std::nullopt;
+struct Silhouette {
+    Path path;
+    FillRule rule;
+};
+
+void set_clip(Group& group, const Layer& layer, const std::map<std::string, Silhouette, std::less<>>& silhouettes) {
+    if (!layer.has("clip")) return;
     const FieldValue& value = layer.fields.find("clip")->second.value;
-    if (const auto* box = std::get_if<std::vector<double>>(&value))
-        return rect_path({(*box)[0], (*box)[1], (*box)[2], (*box)[3]});
+    if (const auto* box = std::get_if<std::vector<double>>(&value)) {
+        group.clip = rect_path({(*box)[0], (*box)[1], (*box)[2], (*box)[3]});
+        return;
+    }
     const std::string& id = std::get<std::string>(value);
     auto it = silhouettes.find(id);
     if (it == silhouettes.end()) {
@@ -49,7 +56,8 @@ std::optional<Path> clip_for(const Layer& layer, const std::map<std::string, Pat
         fail(layer, "clip", "unknown-id",
              "clip: no earlier layer has the id '" + id + "'" + diag::suggestion_suffix(diag::did_you_mean(id, known)));
     }
-    return it->second;
+    group.clip = it->second.path;
+    group.clip_rule = it->second.rule;
 }
 
 } // namespace
@@ -74,7 +82,7 @@ Scene build_scene(const Design& design) {
     scene.width = design.flag.width;
     scene.height = design.flag.height;
     scene.title = design.flag.title;
-    std::map<std::string, Path, std::less<>> silhouettes;
+    std::map<std::string, layout::Silhouette, std::less<>> silhouettes;
     for (const Layer& layer : design.layers) {
         layout::Shape shape = layout::units().at(layer.kind)(layer, context);
         if (const double degrees = layer.number("rotate"); degrees != 0)
@@ -82,7 +90,7 @@ Scene build_scene(const Design& design) {
         Group group;
         group.id = layer.id;
         group.opacity = layer.number("opacity");
-        group.clip = layout::clip_for(layer, silhouettes);
+        layout::set_clip(group, layer, silhouettes);
         if (layer.has("outline")) {
             const Outline& outline = layer.outline("outline");
             // The stroke is centred on the edge: twice the width leaves `width` showing outside.
@@ -90,7 +98,7 @@ Scene build_scene(const Design& design) {
                 group.items.push_back(StrokePath{shape.silhouette, outline.colour, 2 * outline.width});
         }
         for (auto& item : shape.items) group.items.push_back(std::move(item));
-        if (!layer.id.empty()) silhouettes.emplace(layer.id, std::move(shape.silhouette));
+        if (!layer.id.empty()) silhouettes.emplace(layer.id, layout::Silhouette{std::move(shape.silhouette), shape.silhouette_rule});
         scene.groups.push_back(std::move(group));
     }
     return scene;

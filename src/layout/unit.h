@@ -21,7 +21,8 @@ struct Context {
 /// A laid-out layer before the common fields are applied.
 struct Shape {
     std::vector<Item> items;
-    Path silhouette; ///< the layer's whole area, nonzero: what `outline` strokes and `clip` refers to
+    Path silhouette; ///< the layer's whole area: what `outline` strokes and `clip` refers to
+    FillRule silhouette_rule = FillRule::NonZero;
     Vec2 pivot;      ///< what `rotate` turns about
 };
 

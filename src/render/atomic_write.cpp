@@ -1,5 +1,6 @@
-// write_file: a temporary file beside the target, then rename(2), so a reader never sees half a file
-// and a failure never replaces a good output.
+// write_file(s): each file is first written whole to a temporary file beside its target, then renamed
+// over it (rename(2) is atomic), so a reader never sees half a file and a failure never replaces a
+// good output. With several files, all temporaries are written before any is renamed.
 #include "vexil/diagnostic.h"
 #include "vexil/render.h"
 
@@ -16,9 +17,8 @@ namespace {
     throw IoError(path.string() + ": " + what + ": " + std::strerror(error));
 }
 
-} // namespace
-
-void write_file(const std::filesystem::path& path, const std::string& bytes) {
+/// Writes `bytes` to a new temporary file beside `path` and returns the temporary's name.
+std::string write_temporary(const std::filesystem::path& path, const std::string& bytes) {
     const std::filesystem::path directory = path.has_parent_path() ? path.parent_path() : ".";
     std::string temp = (directory / ("." + path.filename().string() + ".vexil-XXXXXX")).string();
     const int fd = mkstemp(temp.data());
@@ -44,11 +44,28 @@ void write_file(const std::filesystem::path& path, const std::string& bytes) {
         ::unlink(temp.c_str());
         fail(path, "write failed", error);
     }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        const int error = errno;
-        ::unlink(temp.c_str());
-        fail(path, "cannot replace the file", error);
+    return temp;
+}
+
+} // namespace
+
+void write_files(const std::vector<std::pair<std::filesystem::path, std::string>>& files) {
+    std::vector<std::string> temporaries;
+    try {
+        for (const auto& [path, bytes] : files) temporaries.push_back(write_temporary(path, bytes));
+    } catch (...) {
+        for (const auto& temp : temporaries) ::unlink(temp.c_str());
+        throw;
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (std::rename(temporaries[i].c_str(), files[i].first.c_str()) != 0) {
+            const int error = errno;
+            for (std::size_t j = i; j < files.size(); ++j) ::unlink(temporaries[j].c_str());
+            fail(files[i].first, "cannot replace the file", error);
+        }
     }
 }
+
+void write_file(const std::filesystem::path& path, const std::string& bytes) { write_files({{path, bytes}}); }
 
 } // namespace vexil

@@ -69,7 +69,7 @@ void draw_group(cairo_t* cr, const Group& group) {
     cairo_save(cr);
     if (group.clip) {
         trace(cr, *group.clip);
-        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+        cairo_set_fill_rule(cr, group.clip_rule == FillRule::EvenOdd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING);
         cairo_clip(cr);
     }
     if (composite) cairo_push_group(cr);

@@ -57,7 +57,8 @@ std::string dump(const Scene& scene) {
         if (!group.id.empty()) out << " id=" << group.id;
         if (group.opacity != 1) out << " opacity=" << number(group.opacity);
         out << '\n';
-        if (group.clip) out << "  clip " << path_text(*group.clip) << '\n';
+        if (group.clip)
+            out << "  clip" << (group.clip_rule == FillRule::EvenOdd ? " evenodd " : " ") << path_text(*group.clip) << '\n';
         for (const Item& item : group.items) {
             if (const auto* fill = std::get_if<FillPath>(&item))
                 out << "  fill " << hex(fill->colour) << (fill->rule == FillRule::EvenOdd ? " evenodd " : " ")

@@ -101,8 +101,7 @@ TEST_CASE("cli: I/O failures exit 1", "[cli]") {
         const auto result = run_vexil({"render", design.string(), "-o", (dir / "ok.png").string(), "-o",
                                        (dir / "no/such/dir/x.svg").string()});
         CHECK(result.status == 1);
-        // ok.png is written first (outputs are written in order once all are rendered); what
-        // matters is that nothing half-written is left and no temporary file remains.
+        CHECK(!fs::exists(dir / "ok.png"));
         for (const auto& entry : fs::directory_iterator(dir.path()))
             CHECK(entry.path().filename().string().find(".vexil-") == std::string::npos);
     }
@@ -128,11 +127,22 @@ TEST_CASE("cli: usage errors exit 2", "[cli]") {
     CHECK(bad_set.err.find("did you mean 'r'?") != std::string::npos);
 }
 
+TEST_CASE("cli: --set and -o take one value each, so the design may come after them", "[cli]") {
+    TempDir dir;
+    const auto design = dir.write("good.toml", kGood);
+    const auto out = (dir / "a.png").string();
+    const auto result = run_vexil({"render", "--set", "r=0.2", "--set", "colors.white=#000000", "-o", out,
+                                   design.string(), "--width", "60"});
+    INFO(result.err);
+    CHECK(result.status == 0);
+    CHECK(vexil::test::near(vexil::test::read_png(out).at(2, 2), "#000000"));
+}
+
 TEST_CASE("cli: --help and --version", "[cli]") {
     const auto version = run_vexil({"--version"});
     CHECK(version.status == 0);
     CHECK(version.out.rfind("vexil 0.", 0) == 0);
-    for (const char* command : {"render", "check", "scene"}) {
+    for (const char* command : {"render", "check", "scene", "crossings"}) {
         const auto help = run_vexil({command, "--help"});
         CHECK(help.status == 0);
         CHECK(help.out.find("Usage") != std::string::npos);

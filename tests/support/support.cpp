@@ -118,11 +118,29 @@ bool near(const Rgba& pixel, const char* hex, int tolerance) {
     return difference(pixel, Rgba{static_cast<int>(r), static_cast<int>(g), static_cast<int>(b), 255}) <= tolerance;
 }
 
+bool agrees(const Image& expected, const Image& actual, int x, int y) {
+    // Within tolerance of the range `expected` spans in the 3 × 3 neighbourhood, per channel: two
+    // rasterisers may put an anti-aliased edge's coverage into neighbouring pixels differently,
+    // but a wrong colour, a missing shape or one shifted by more than a pixel still disagrees.
+    const Rgba& a = actual.at(x, y);
+    Rgba low{255, 255, 255, 255}, high{0, 0, 0, 0};
+    for (int dy = -1; dy <= 1; ++dy)
+        for (int dx = -1; dx <= 1; ++dx) {
+            const int nx = std::clamp(x + dx, 0, expected.width - 1), ny = std::clamp(y + dy, 0, expected.height - 1);
+            const Rgba& e = expected.at(nx, ny);
+            low = {std::min(low.r, e.r), std::min(low.g, e.g), std::min(low.b, e.b), std::min(low.a, e.a)};
+            high = {std::max(high.r, e.r), std::max(high.g, e.g), std::max(high.b, e.b), std::max(high.a, e.a)};
+        }
+    const auto inside = [](int v, int lo, int hi) { return v >= lo - kChannelTolerance && v <= hi + kChannelTolerance; };
+    return inside(a.r, low.r, high.r) && inside(a.g, low.g, high.g) && inside(a.b, low.b, high.b) &&
+           inside(a.a, low.a, high.a);
+}
+
 double agreement(const Image& expected, const Image& actual, const std::string& name) {
     if (expected.width != actual.width || expected.height != actual.height) return 0;
     std::size_t alike = 0;
-    for (std::size_t i = 0; i < expected.pixels.size(); ++i)
-        alike += difference(expected.pixels[i], actual.pixels[i]) <= kChannelTolerance;
+    for (int y = 0; y < expected.height; ++y)
+        for (int x = 0; x < expected.width; ++x) alike += agrees(expected, actual, x, y);
     const double fraction = static_cast<double>(alike) / static_cast<double>(expected.pixels.size());
     if (!name.empty() && fraction < kMinAgreement) {
         // expected | mask | actual, side by side, for a person to look at.
@@ -139,7 +157,7 @@ double agreement(const Image& expected, const Image& actual, const std::string& 
                 const Rgba& e = expected.at(x, y);
                 const Rgba& a = actual.at(x, y);
                 data[y * stride + x] = pack(e);
-                data[y * stride + w + x] = difference(e, a) > kChannelTolerance ? 0xffff00ffu : 0xff202020u;
+                data[y * stride + w + x] = agrees(expected, actual, x, y) ? 0xff202020u : 0xffff00ffu;
                 data[y * stride + 2 * w + x] = pack(a);
             }
         cairo_surface_mark_dirty(out);

@@ -11,7 +11,10 @@ Shape path_layer(const Layer& layer, const Context&) {
     const Path local = geom::parse_svg_path(layer.text("d")).path;
     const Path placed = local.transformed(Affine::scale(scale, scale).then(Affine::translate(at)));
     Shape shape = single_fill(placed, layer.colour("color"), at);
-    if (layer.text("fill_rule") == "evenodd") std::get<FillPath>(shape.items.front()).rule = FillRule::EvenOdd;
+    if (layer.text("fill_rule") == "evenodd") {
+        std::get<FillPath>(shape.items.front()).rule = FillRule::EvenOdd;
+        shape.silhouette_rule = FillRule::EvenOdd;
+    }
     return shape;
 }
 
