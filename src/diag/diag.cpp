@@ -61,6 +61,8 @@ template <typename Strings> std::string closest(std::string_view word, const Str
     std::size_t best_distance = budget + 1;
     for (const auto& candidate : candidates) {
         const std::size_t distance = edit_distance(word, candidate);
+        // Replacing every letter is no suggestion ('r' → 'W').
+        if (distance >= std::max(word.size(), std::string_view(candidate).size())) continue;
         if (distance < best_distance) {
             best_distance = distance;
             best = std::string(candidate);

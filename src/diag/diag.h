@@ -14,7 +14,8 @@ namespace vexil::diag {
 [[noreturn]] void raise(std::vector<Diagnostic> diagnostics);
 [[noreturn]] void raise(Diagnostic diagnostic);
 
-/// The closest candidate to `word` (edit distance ≤ max(1, |word|/3), case-insensitive), or "".
+/// The closest candidate to `word` (edit distance ≤ max(1, |word|/3), case-insensitive, and not a
+/// replacement of every letter), or "". The first of equally close candidates wins.
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates);
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 /// Damerau–Levenshtein (optimal string alignment) distance, case-insensitive.

@@ -240,8 +240,11 @@ class Parser {
             }
         }
         constexpr std::size_t kMaxShown = 40;
-        if (s.size() > kMaxShown) return "'" + std::string(s.substr(0, kMaxShown - 3)) + "...'";
-        return "'" + std::string(s) + "'";
+        // Appended piece by piece: `"'" + std::string(...)` trips a false -Wrestrict in GCC 12.
+        std::string shown = "'";
+        if (s.size() > kMaxShown) shown.append(s.substr(0, kMaxShown - 3)).append("...");
+        else shown.append(s);
+        return shown + "'";
     }
 
     // Length of the UTF-8 sequence starting at i, or 1 if it is not a well-formed one.

@@ -5,6 +5,7 @@
 #include "vexil/load.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <tuple>
@@ -152,7 +153,7 @@ std::optional<Layer> read_layer(const toml::table& table, std::size_t index, Rea
                 ok = false;
             } else if (!spec.fallback.empty()) {
                 if (auto value = reader.field(spec, default_node(spec.fallback), spec.name))
-                    layer.fields.emplace(std::string(spec.name), Field{std::move(*value), layer.region});
+                    layer.fields.emplace(std::string(spec.name), Field{std::move(*value), layer.region, false});
             }
         }
     }
@@ -234,7 +235,10 @@ toml::table parse_toml(std::string_view text, const std::string& label) {
         region.file = label;
         // toml++ says "Error while parsing X: …"; after our own "error:" that reads better as below.
         std::string message(error.description());
-        if (constexpr std::string_view prefix = "Error while "; message.rfind(prefix, 0) == 0)
+        if (message.size() > 1 && std::isupper(static_cast<unsigned char>(message[0])) &&
+            std::islower(static_cast<unsigned char>(message[1])))
+            message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+        if (constexpr std::string_view prefix = "error while "; message.rfind(prefix, 0) == 0)
             message = "TOML syntax error while " + message.substr(prefix.size());
         else
             message = "TOML syntax error: " + message;

@@ -29,20 +29,21 @@ std::string quoted(std::string_view text) {
     return out + '"';
 }
 
-/// VALUE (which starts at byte `column` - 1 of the --set text) as a TOML node; text that is not a TOML
-/// value (#ff0000, none) is taken as a string. The node's position is that of VALUE in the --set text.
-toml::table parse_value(std::string_view value, std::size_t column, const std::string& label) {
+/// VALUE (which starts at column `column` of the --set text) as a TOML node; text that is not a TOML
+/// value (#ff0000, none) is taken as a string, and then `unquoted` is set. The node's position is that
+/// of VALUE in the --set text.
+toml::table parse_value(std::string_view value, std::size_t column, const std::string& label, bool& unquoted) {
     // "v=" plus padding puts the value at its own column ("r=0.5": the value is at column 3).
-    const auto prefix = [&](std::size_t shift) {
-        return "v=" + std::string(column > 3 + shift ? column - 3 - shift : 0, ' ');
-    };
+    const std::string prefix = "v=" + std::string(column > 3 ? column - 3 : 0, ' ');
+    unquoted = false;
     try {
-        toml::table parsed = toml::parse(prefix(0) + std::string(value), std::string_view(label));
+        toml::table parsed = toml::parse(prefix + std::string(value), std::string_view(label));
         if (parsed.size() == 1 && parsed.contains("v")) return parsed;
     } catch (const toml::parse_error&) {
     }
-    try { // as a string, its opening quote one column before the value
-        toml::table parsed = toml::parse(prefix(1) + quoted(value), std::string_view(label));
+    unquoted = true;
+    try {
+        toml::table parsed = toml::parse(prefix + quoted(value), std::string_view(label));
         if (parsed.size() == 1 && parsed.contains("v")) return parsed;
     } catch (const toml::parse_error&) {
     }
@@ -90,7 +91,9 @@ void apply_overrides(toml::table& document, const std::vector<std::string>& over
             continue;
         }
         const std::string name = text.substr(0, equals);
-        toml::table parsed = parse_value(std::string_view(text).substr(equals + 1), equals + 2, label);
+        bool unquoted = false;
+        toml::table parsed = parse_value(std::string_view(text).substr(equals + 1), equals + 2, label, unquoted);
+        if (unquoted) reader.set_unquoted(label);
         toml::node& value = *parsed.get("v");
         const auto dot = name.find('.');
         if (dot == std::string::npos) {

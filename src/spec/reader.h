@@ -25,9 +25,10 @@ SourceRegion region_of(const toml::source_region& source);
 SourceRegion region_of(const toml::node& node);
 std::string describe(const toml::node& node); ///< "a string", "an array", … for messages
 /// The region of bytes [offset, offset + length) of string `node`'s text: exact for a one-line string
-/// without escapes, otherwise the string's opening quote.
+/// without escapes, otherwise the string's opening quote. `quoted` is false when the quotes are not
+/// in what the user wrote (a bare --set value), so the text starts at the node's own column.
 SourceRegion region_in_string(const toml::node& node, std::string_view text, std::size_t offset,
-                              std::size_t length);
+                              std::size_t length, bool quoted = true);
 
 /// State of one load: the errors found so far and what expressions may refer to.
 class Reader {
@@ -57,6 +58,12 @@ class Reader {
     /// A field of a layer, converted to its FieldType. nullopt after reporting an error.
     std::optional<FieldValue> field(const FieldSpec& spec, const toml::node& node, std::string_view what);
 
+    /// The region of part of a string's text (see region_in_string).
+    SourceRegion inside_string(const toml::node& node, std::string_view text, std::size_t offset,
+                               std::size_t length) const;
+    /// Marks a pseudo-file (a --set) whose string value was written without quotes.
+    void set_unquoted(std::string file) { unquoted_files_.insert(std::move(file)); }
+
     /// Number of errors is capped; past the cap the load stops.
     bool saturated() const { return errors_.size() >= kMaxErrors; }
 
@@ -71,6 +78,7 @@ class Reader {
     std::map<std::string, double, std::less<>> params_;
     std::set<std::string, std::less<>> resolving_;
     std::set<std::string, std::less<>> failed_params_;
+    std::set<std::string, std::less<>> unquoted_files_;
     std::vector<std::string> resolving_order_;
     const std::map<std::string, Colour, std::less<>>* palette_ = nullptr;
     std::optional<double> width_, height_;

@@ -20,7 +20,7 @@ SourceRegion region_of(const toml::source_region& source) {
 SourceRegion region_of(const toml::node& node) { return region_of(node.source()); }
 
 SourceRegion region_in_string(const toml::node& node, std::string_view text, std::size_t offset,
-                              std::size_t length) {
+                              std::size_t length, bool quoted) {
     // toml++ counts columns in code points; `offset` is in bytes.
     const auto code_points = [](std::string_view bytes) {
         return static_cast<std::uint32_t>(std::count_if(
@@ -36,7 +36,7 @@ SourceRegion region_in_string(const toml::node& node, std::string_view text, std
         region.end = region.begin;
         return region;
     }
-    region.begin.column += 1 + code_points(text.substr(0, offset));
+    region.begin.column += (quoted ? 1 : 0) + code_points(text.substr(0, offset));
     region.end = region.begin;
     region.end.column += code_points(text.substr(offset, length));
     return region;
@@ -55,6 +55,12 @@ std::string describe(const toml::node& node) {
     case toml::node_type::date_time: return "a date-time";
     default: return "nothing";
     }
+}
+
+SourceRegion Reader::inside_string(const toml::node& node, std::string_view text, std::size_t offset,
+                                   std::size_t length) const {
+    const auto& path = node.source().path;
+    return region_in_string(node, text, offset, length, !(path && unquoted_files_.count(*path)));
 }
 
 void Reader::fail(Diagnostic diagnostic) {
@@ -100,7 +106,7 @@ std::optional<double> Reader::evaluate_text(const toml::value<std::string>& text
     if (const double* value = std::get_if<double>(&result)) return *value;
     const ExprError& problem = std::get<ExprError>(result);
     // Point at the character inside the string.
-    const SourceRegion exact = region_in_string(text, text.get(), problem.offset, problem.length);
+    const SourceRegion exact = inside_string(text, text.get(), problem.offset, problem.length);
     if (problem.code == "unknown-name" && !cycle.empty() && problem.name == cycle) {
         std::string chain;
         auto step = std::find(resolving_order_.begin(), resolving_order_.end(), cycle);
@@ -110,11 +116,15 @@ std::optional<double> Reader::evaluate_text(const toml::value<std::string>& text
     }
     std::string message = std::string(what) + ": " + problem.message;
     if (problem.code == "unknown-name") {
-        std::vector<std::string> known{"W", "H"};
-        if (params_table_)
-            for (auto&& [key, value] : *params_table_) known.emplace_back(key.str());
+        std::vector<std::string> known;
+        if (width_) {
+            known = {"W", "H"};
+            if (params_table_)
+                for (auto&& [key, value] : *params_table_) known.emplace_back(key.str());
+        } else { // the flag's size, read before anything else: only the built-in names
+            message += " (the flag's size cannot use params, W or H)";
+        }
         for (auto name : builtin_names()) known.emplace_back(name);
-        if (!width_) message += " (the flag's size cannot use params, W or H)";
         message += diag::suggestion_suffix(diag::did_you_mean(problem.name, known));
     }
     fail(diag::error(exact, problem.code, message));
