@@ -19,5 +19,5 @@ if ((${#missing[@]})); then
 fi
 
 build="${VEXIL_BUILD_DIR:-$root/build}"
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DVEXIL_WERROR="${VEXIL_WERROR:-ON}" >/dev/null
 cmake --build "$build" -j"$(nproc)"

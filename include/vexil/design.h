@@ -37,7 +37,8 @@ using FieldValue = std::variant<double, bool, std::string, Colour, std::vector<d
 
 struct Field {
     FieldValue value;
-    SourceRegion region;
+    SourceRegion region; ///< the value's own region, or the layer's for a default
+    bool given = true;   ///< false when the value is the kind's default
 };
 
 /// One `[[layer]]` of a design.
@@ -48,6 +49,8 @@ struct Layer {
     std::map<std::string, Field, std::less<>> fields;
 
     bool has(std::string_view name) const;
+    /// Whether the design (or --set) gave the field, rather than the kind's default filling it in.
+    bool given(std::string_view name) const;
     /// The region of a field, or of the layer when the field is absent.
     const SourceRegion& where(std::string_view name) const;
     // Typed access; the loader guarantees the type, so a mismatch is a programming error (throws

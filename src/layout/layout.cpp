@@ -41,7 +41,8 @@ struct Silhouette {
     FillRule rule;
 };
 
-void set_clip(Group& group, const Layer& layer, const std::map<std::string, Silhouette, std::less<>>& silhouettes) {
+void set_clip(Group& group, const Layer& layer, const std::map<std::string, Silhouette, std::less<>>& silhouettes,
+              const std::map<std::string, std::uint32_t, std::less<>>& later) {
     if (!layer.has("clip")) return;
     const FieldValue& value = layer.fields.find("clip")->second.value;
     if (const auto* box = std::get_if<std::vector<double>>(&value)) {
@@ -50,6 +51,10 @@ void set_clip(Group& group, const Layer& layer, const std::map<std::string, Silh
     }
     const std::string& id = std::get<std::string>(value);
     auto it = silhouettes.find(id);
+    if (it == silhouettes.end() && later.count(id))
+        fail(layer, "clip", "clip-order",
+             "clip: layer '" + id + "' (line " + std::to_string(later.at(id)) +
+                 ") is painted after this one; a layer can only be clipped to one painted before it");
     if (it == silhouettes.end()) {
         std::vector<std::string> known;
         for (const auto& [name, path] : silhouettes) known.push_back(name);
@@ -83,6 +88,9 @@ Scene build_scene(const Design& design) {
     scene.height = design.flag.height;
     scene.title = design.flag.title;
     std::map<std::string, layout::Silhouette, std::less<>> silhouettes;
+    std::map<std::string, std::uint32_t, std::less<>> ids_and_lines; // every id, for "comes later"
+    for (const Layer& layer : design.layers)
+        if (!layer.id.empty()) ids_and_lines.emplace(layer.id, layer.region.begin.line);
     for (const Layer& layer : design.layers) {
         layout::Shape shape = layout::units().at(layer.kind)(layer, context);
         if (const double degrees = layer.number("rotate"); degrees != 0)
@@ -90,7 +98,7 @@ Scene build_scene(const Design& design) {
         Group group;
         group.id = layer.id;
         group.opacity = layer.number("opacity");
-        layout::set_clip(group, layer, silhouettes);
+        layout::set_clip(group, layer, silhouettes, ids_and_lines);
         if (layer.has("outline")) {
             const Outline& outline = layer.outline("outline");
             // The stroke is centred on the edge: twice the width leaves `width` showing outside.

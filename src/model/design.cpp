@@ -23,6 +23,11 @@ template <typename T> const T& as(const Layer& layer, std::string_view name) {
 
 bool Layer::has(std::string_view name) const { return fields.find(name) != fields.end(); }
 
+bool Layer::given(std::string_view name) const {
+    auto it = fields.find(name);
+    return it != fields.end() && it->second.given;
+}
+
 const SourceRegion& Layer::where(std::string_view name) const {
     auto it = fields.find(name);
     return it == fields.end() ? region : it->second.region;

@@ -72,7 +72,7 @@ std::vector<KindSpec> make_catalogue() {
           {"sides", T::Integer, false, "", "", "number of corners of a regular polygon; the first points up", {},
            3.0, 1000.0},
           {"radius", T::Number, false, "", kDu, "circumradius of a regular polygon", {}, 0.0},
-          {"points", T::Points, false, "", kDu, "absolute corners [[x, y], …] of any polygon (then `at` is unused)"}}},
+          {"points", T::Points, false, "", kDu, "absolute corners [[x, y], …] of any polygon; `rotate` then turns it about `at` if given, else about the corners' centroid"}}},
         {"star", "shape", "a star with `points` outer points, the first pointing up",
          {colour_field(), at_field(),
           {"points", T::Integer, false, "5", "", "number of outer points", {}, 3.0, 1000.0},

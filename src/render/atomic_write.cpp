@@ -20,7 +20,9 @@ namespace {
 /// Writes `bytes` to a new temporary file beside `path` and returns the temporary's name.
 std::string write_temporary(const std::filesystem::path& path, const std::string& bytes) {
     const std::filesystem::path directory = path.has_parent_path() ? path.parent_path() : ".";
-    std::string temp = (directory / ("." + path.filename().string() + ".vexil-XXXXXX")).string();
+    std::string name = ".";
+    name.append(path.filename().string()).append(".vexil-XXXXXX"); // appended: `"." + s` trips GCC 12 -Wrestrict
+    std::string temp = (directory / name).string();
     const int fd = mkstemp(temp.data());
     if (fd < 0) fail(path, "cannot create a file there", errno);
     std::size_t written = 0;

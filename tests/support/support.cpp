@@ -172,7 +172,7 @@ double agreement(const Image& expected, const Image& actual, const std::string& 
 RunResult run_vexil(const std::vector<std::string>& args, const std::string& stdin_text) {
     TempDir capture;
     std::string command = shell_quote(VEXIL_BINARY);
-    for (const auto& arg : args) command += " " + shell_quote(arg);
+    for (const auto& arg : args) command.append(" ").append(shell_quote(arg));
     const auto in = capture.write("stdin", stdin_text);
     // Appended piece by piece: `" <" + std::string` trips a false -Wrestrict in GCC 12.
     command.append(" <").append(shell_quote(in.string()));

@@ -15,7 +15,7 @@ Shape polygon_layer(const Layer& layer, const Context&) {
         if (points.size() < 3) fail(layer, "points", "wrong-length", "points: a polygon needs at least 3 points");
         Vec2 centre;
         for (Vec2 p : points) centre = centre + p / static_cast<double>(points.size());
-        return single_fill(polygon_path(points), layer.colour("color"), layer.has("at") ? at : centre);
+        return single_fill(polygon_path(points), layer.colour("color"), layer.given("at") ? at : centre);
     }
     if (!layer.has("sides") || !layer.has("radius"))
         fail(layer, layer.has("sides") ? "sides" : "radius", "missing-key",

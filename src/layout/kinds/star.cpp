@@ -15,7 +15,7 @@ Shape star_layer(const Layer& layer, const Context&) {
     } else {
         const int step = layer.integer("step");
         if (2 * step >= points)
-            fail(layer, layer.has("step") ? "step" : "points", "impossible-star",
+            fail(layer, layer.given("step") ? "step" : "points", "impossible-star",
                  "there is no regular star {" + std::to_string(points) + "/" + std::to_string(step) +
                      "}: `step` must be less than half of `points`; give `inner` to draw this star");
         inner = radius * star_inner_ratio(points, step);

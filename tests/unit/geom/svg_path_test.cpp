@@ -228,8 +228,9 @@ TEST_CASE("svg: arc edge cases from SVG 1.1 F.6", "[geom][svg][arc]") {
         };
         const Vec2 a = on_ellipse(20 * std::numbers::pi / 180);
         const Vec2 b = on_ellipse(160 * std::numbers::pi / 180);
-        const std::string d = "M" + std::to_string(a.x) + " " + std::to_string(a.y) + " A20 10 30 0 1 " +
-                              std::to_string(b.x) + " " + std::to_string(b.y);
+        std::string d = "M"; // appended piece by piece: `"M" + std::string` trips GCC 12 -Wrestrict
+        d.append(std::to_string(a.x)).append(" ").append(std::to_string(a.y)).append(" A20 10 30 0 1 ");
+        d.append(std::to_string(b.x)).append(" ").append(std::to_string(b.y));
         const Path p = parse_ok(d);
         for (Vec2 s : cubic_samples(p)) {
             const Vec2 rel = vexil::Affine::rotate(-30).apply(s - Vec2{50, 50});

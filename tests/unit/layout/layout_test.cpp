@@ -166,7 +166,7 @@ clip = "left"
         FAIL("expected an error");
     } catch (const InputError& error) {
         const auto& d = error.diagnostics().front();
-        CHECK(d.code == "unknown-id");
+        CHECK(d.code == "clip-order");
         CHECK(d.region.begin.line == 7);
         CHECK(d.region.begin.column == 8);
     }
