@@ -27,6 +27,9 @@ enum class FieldType {
     Outline,  ///< { color = …, width = … }
     Clip,     ///< an earlier layer's id, or [x, y, w, h]
     Triples,  ///< [[a, b, k], …] of whole numbers ≥ 0 (rings' `over`), stored flattened
+    File,     ///< a path relative to the design file; resolved, checked to stay in allowed folders
+    Recolour, ///< { "#from" = "to", … }: colours of an emblem's artwork replaced
+    Repeat,   ///< { pattern = …, … }: copies of the layer's shape
 };
 
 struct FieldSpec {

@@ -6,13 +6,15 @@
 ///  - coordinates are absolute design units, y-down, origin at the top of the hoist, and the flag
 ///    occupies exactly [0, width] × [0, height];
 ///  - every colour is resolved to straight sRGB + alpha; there are no palette names or expressions;
-///  - paths hold only move / line / cubic / close;
+///  - paths hold only move / line / cubic / close; the one exception is EmblemDraw, imported SVG
+///    artwork, which backends hand to the emblem module with its transform;
 ///  - groups are painted in order, items within a group in order; nothing refers back to the Design.
 /// Backends draw a Scene and never look at a Design.
 
 #include "vexil/design.h"
 #include "vexil/geom.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -44,7 +46,19 @@ struct CutoutFill {
     std::vector<Path> holes;
 };
 
-using Item = std::variant<FillPath, StrokePath, CutoutFill>;
+namespace emblem {
+struct Document; ///< parsed SVG artwork, owned by the emblem module (src/emblem)
+}
+
+/// SVG artwork drawn through librsvg, so it stays vector in SVG and PDF. The one item that is not a
+/// path: `transform` maps the artwork's own user units to design units.
+struct EmblemDraw {
+    std::shared_ptr<const emblem::Document> document;
+    Affine transform;
+    std::string source; ///< the file it came from, for the text dump
+};
+
+using Item = std::variant<FillPath, StrokePath, CutoutFill, EmblemDraw>;
 
 /// One layer's output: drawn into the group, clipped, then composited with `opacity`.
 struct Group {

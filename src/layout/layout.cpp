@@ -19,7 +19,8 @@ const std::map<std::string_view, KindUnit>& units() {
         {"canton", canton_layer},   {"border", border_layer},   {"rect", rect_layer},
         {"circle", circle_layer},   {"ellipse", ellipse_layer}, {"ring", ring_layer},
         {"polygon", polygon_layer}, {"star", star_layer},       {"path", path_layer},
-        {"rings", rings_layer},
+        {"rings", rings_layer},     {"crescent", crescent_layer}, {"hammer", hammer_layer},
+        {"sickle", sickle_layer},   {"hammer_and_sickle", hammer_and_sickle_layer}, {"emblem", emblem_layer},
     };
     return table;
 }
@@ -28,9 +29,14 @@ void transform_shape(Shape& shape, const Affine& m) {
     for (auto& item : shape.items)
         std::visit(
             [&](auto& drawn) {
-                drawn.path = drawn.path.transformed(m);
-                if constexpr (std::is_same_v<std::decay_t<decltype(drawn)>, CutoutFill>)
-                    for (Path& hole : drawn.holes) hole = hole.transformed(m);
+                using Drawn = std::decay_t<decltype(drawn)>;
+                if constexpr (std::is_same_v<Drawn, EmblemDraw>) {
+                    drawn.transform = drawn.transform.then(m);
+                } else {
+                    drawn.path = drawn.path.transformed(m);
+                    if constexpr (std::is_same_v<Drawn, CutoutFill>)
+                        for (Path& hole : drawn.holes) hole = hole.transformed(m);
+                }
             },
             item);
     shape.silhouette = shape.silhouette.transformed(m);

@@ -49,6 +49,11 @@ Shape polygon_layer(const Layer&, const Context&);
 Shape star_layer(const Layer&, const Context&);
 Shape path_layer(const Layer&, const Context&);
 Shape rings_layer(const Layer&, const Context&);
+Shape crescent_layer(const Layer&, const Context&);
+Shape hammer_layer(const Layer&, const Context&);
+Shape sickle_layer(const Layer&, const Context&);
+Shape hammer_and_sickle_layer(const Layer&, const Context&);
+Shape emblem_layer(const Layer&, const Context&);
 /// The crossings of one rings layer (for `vexil crossings`).
 std::vector<RingCrossing> crossings_of_layer(const Layer& layer, const Context& context, std::string name);
 

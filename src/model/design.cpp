@@ -50,5 +50,9 @@ const std::vector<Colour>& Layer::colours(std::string_view name) const {
 }
 const std::vector<Vec2>& Layer::points(std::string_view name) const { return as<std::vector<Vec2>>(*this, name); }
 const Outline& Layer::outline(std::string_view name) const { return as<Outline>(*this, name); }
+const std::vector<Recolour>& Layer::recolours(std::string_view name) const {
+    return as<std::vector<Recolour>>(*this, name);
+}
+const Repeat& Layer::repeat(std::string_view name) const { return as<Repeat>(*this, name); }
 
 } // namespace vexil

@@ -1,19 +1,18 @@
 // The kind catalogue: one entry per layer kind. Defaults are TOML value text, evaluated by the
 // loader exactly like a designer's own value (so "W/2" works here too).
+#include "model/catalogue.h"
 #include "vexil/kinds.h"
 
 namespace vexil {
-namespace {
 
 using T = FieldType;
-constexpr std::string_view kDu = "design units";
+using catalogue::at_field;
+using catalogue::colour_field;
+using catalogue::kDu;
 
-FieldSpec colour_field() { return {"color", T::Colour, true, "", "", "fill colour"}; }
-FieldSpec at_field() {
-    return {"at", T::Pair, false, R"(["W/2", "H/2"])", kDu, "centre of the shape; the flag's centre by default"};
-}
+namespace catalogue {
 
-std::vector<KindSpec> make_catalogue() {
+std::vector<KindSpec> division_and_shape_kinds() {
     return {
         {"field", "division", "fills the whole flag", {colour_field()}},
         {"bands",
@@ -115,6 +114,17 @@ std::vector<KindSpec> make_catalogue() {
     };
 }
 
+} // namespace catalogue
+
+namespace {
+
+std::vector<KindSpec> make_catalogue() {
+    std::vector<KindSpec> all = catalogue::division_and_shape_kinds();
+    for (auto* part : {&catalogue::charge_kinds, &catalogue::emblem_kinds})
+        for (auto& kind : part()) all.push_back(std::move(kind));
+    return all;
+}
+
 } // namespace
 
 const std::vector<FieldSpec>& common_fields() {
@@ -168,6 +178,9 @@ std::string_view field_type_name(FieldType type) {
     case T::Outline: return "{ color, width }";
     case T::Clip: return "layer id or [x, y, w, h]";
     case T::Triples: return "list of [a, b, k]";
+    case T::File: return "file path";
+    case T::Recolour: return "table of colour = colour";
+    case T::Repeat: return "repeat table";
     }
     return "value";
 }

@@ -1,5 +1,7 @@
 #include "render/draw.h"
 
+#include "emblem/emblem.h"
+
 #include <algorithm>
 #include <variant>
 
@@ -62,6 +64,7 @@ struct ItemPainter {
         cairo_fill(cr);
         cairo_restore(cr);
     }
+    void operator()(const EmblemDraw& artwork) const { emblem::draw(*artwork.document, cr, artwork.transform); }
 };
 
 void draw_group(cairo_t* cr, const Group& group) {

@@ -69,6 +69,10 @@ std::string dump(const Scene& scene) {
             else if (const auto* cutout = std::get_if<CutoutFill>(&item)) {
                 out << "  fill " << hex(cutout->colour) << ' ' << path_text(cutout->path) << '\n';
                 for (const Path& hole : cutout->holes) out << "    minus " << path_text(hole) << '\n';
+            } else if (const auto* emblem = std::get_if<EmblemDraw>(&item)) {
+                const Affine& m = emblem->transform;
+                out << "  emblem " << emblem->source << " matrix " << number(m.a) << ' ' << number(m.b) << ' '
+                    << number(m.c) << ' ' << number(m.d) << ' ' << number(m.e) << ' ' << number(m.f) << '\n';
             }
         }
     }

@@ -202,6 +202,9 @@ std::optional<FieldValue> Reader::field(const FieldSpec& spec, const toml::node&
         if (!ok) return std::nullopt;
         return outline;
     }
+    case FieldType::File: return file(node, what);
+    case FieldType::Recolour: return recolour(node, what);
+    case FieldType::Repeat: return repeat(node, what);
     case FieldType::Triples: {
         const auto* array = node.as_array();
         if (!array) {

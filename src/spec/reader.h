@@ -6,6 +6,7 @@
 
 #include <toml++/toml.h>
 
+#include <filesystem>
 #include <set>
 #include <string>
 #include <string_view>
@@ -64,10 +65,19 @@ class Reader {
     /// Marks a pseudo-file (a --set) whose string value was written without quotes.
     void set_unquoted(std::string file) { unquoted_files_.insert(std::move(file)); }
 
+    /// Where the design file lies, and other folders `file` fields may read from.
+    void set_folders(std::filesystem::path design_folder, std::vector<std::filesystem::path> allowed) {
+        design_folder_ = std::move(design_folder);
+        allowed_folders_ = std::move(allowed);
+    }
+
     /// Number of errors is capped; past the cap the load stops.
     bool saturated() const { return errors_.size() >= kMaxErrors; }
 
   private:
+    std::optional<FieldValue> file(const toml::node& node, std::string_view what);     // field_file.cpp
+    std::optional<FieldValue> recolour(const toml::node& node, std::string_view what); // field_file.cpp
+    std::optional<FieldValue> repeat(const toml::node& node, std::string_view what);   // field_repeat.cpp
     std::optional<double> evaluate_text(const toml::value<std::string>& text, std::string_view what);
     std::optional<std::vector<double>> numbers(const toml::node& node, std::string_view what,
                                                std::optional<std::size_t> exact);
@@ -82,6 +92,8 @@ class Reader {
     std::vector<std::string> resolving_order_;
     const std::map<std::string, Colour, std::less<>>* palette_ = nullptr;
     std::optional<double> width_, height_;
+    std::filesystem::path design_folder_;
+    std::vector<std::filesystem::path> allowed_folders_;
 };
 
 /// Applies `--set NAME=VALUE` overrides to the parsed document before it is read.
