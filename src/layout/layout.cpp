@@ -1,6 +1,7 @@
 // build_scene: one group per layer. Each kind's unit makes the shape; this file applies what every
 // layer shares — rotate, outline (fimbriation), clip and opacity — so a kind never repeats it.
 #include "diag/diag.h"
+#include "layout/repeat.h"
 #include "layout/unit.h"
 #include "vexil/layout.h"
 
@@ -101,6 +102,7 @@ Scene build_scene(const Design& design) {
         layout::Shape shape = layout::units().at(layer.kind)(layer, context);
         if (const double degrees = layer.number("rotate"); degrees != 0)
             layout::transform_shape(shape, Affine::rotate(degrees, shape.pivot));
+        if (layer.has("repeat")) shape = layout::replicate(shape, layer.repeat("repeat"), layout::transform_shape);
         Group group;
         group.id = layer.id;
         group.opacity = layer.number("opacity");

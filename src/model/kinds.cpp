@@ -138,6 +138,8 @@ const std::vector<FieldSpec>& common_fields() {
          1.0},
         {"clip", T::Clip, false, "", kDu,
          "confines the layer to an earlier layer (its id) or to a rect [x, y, w, h]"},
+        {"repeat", T::Repeat, false, "", "",
+         "copies of the shape: { pattern = \"circle\" | \"arc\" | \"grid\" | \"row\" | \"column\" | \"points\", … }"},
     };
     return fields;
 }

@@ -14,7 +14,8 @@ namespace vexil {
 namespace spec {
 namespace {
 
-const std::vector<std::string_view> kTopLevelKeys = {"flag", "colors", "params", "layer"};
+// `extends` and `remove` are consumed by merge.cpp before the keys are checked.
+const std::vector<std::string_view> kTopLevelKeys = {"flag", "colors", "params", "layer", "extends", "remove"};
 const std::vector<std::string_view> kFlagKeys = {"title", "author", "source", "size"};
 
 std::vector<std::string_view> kind_names() {
@@ -199,6 +200,13 @@ std::vector<Layer> read_layers(const toml::table& document, Reader& reader) {
 
 Design read_document(toml::table& document, std::string label, const LoadOptions& options) {
     Reader reader(label);
+    std::error_code code;
+    std::vector<std::filesystem::path> chain{std::filesystem::weakly_canonical(label, code)};
+    resolve_extends(document, label, chain, reader);
+    std::vector<std::filesystem::path> folders;
+    for (const auto& file : chain) folders.push_back(file.parent_path());
+    for (const auto& folder : options.allowed_folders) folders.push_back(std::filesystem::weakly_canonical(folder, code));
+    reader.set_allowed_folders(std::move(folders));
     apply_overrides(document, options.overrides, reader);
     check_keys(document, kTopLevelKeys, "the design's top level", reader);
     Design design;
@@ -227,6 +235,8 @@ Design read_document(toml::table& document, std::string label, const LoadOptions
     return design;
 }
 
+} // namespace
+
 toml::table parse_toml(std::string_view text, const std::string& label) {
     try {
         return toml::parse(text, std::string_view(label));
@@ -246,7 +256,21 @@ toml::table parse_toml(std::string_view text, const std::string& label) {
     }
 }
 
-} // namespace
+std::string read_design_file(const std::filesystem::path& path) {
+    std::error_code code;
+    const auto size = std::filesystem::file_size(path, code);
+    if (code) throw IoError(path.string() + ": cannot read design: " + code.message());
+    if (size > kMaxDesignBytes)
+        diag::raise(diag::too_many(SourceRegion{path.string(), {}, {}}, "the design file's size in bytes",
+                                   kMaxDesignBytes));
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError(path.string() + ": cannot open design");
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw IoError(path.string() + ": read failed");
+    return text.str();
+}
+
 } // namespace spec
 
 Design load_design_text(std::string_view toml, std::string_view label, const LoadOptions& options) {
@@ -258,18 +282,7 @@ Design load_design_text(std::string_view toml, std::string_view label, const Loa
 }
 
 Design load_design(const std::filesystem::path& path, const LoadOptions& options) {
-    std::error_code code;
-    const auto size = std::filesystem::file_size(path, code);
-    if (code) throw IoError(path.string() + ": cannot read design: " + code.message());
-    if (size > spec::kMaxDesignBytes)
-        diag::raise(diag::too_many(SourceRegion{path.string(), {}, {}}, "the design file's size in bytes",
-                                   spec::kMaxDesignBytes));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(path.string() + ": cannot open design");
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) throw IoError(path.string() + ": read failed");
-    return load_design_text(text.str(), path.string(), options);
+    return load_design_text(spec::read_design_file(path), path.string(), options);
 }
 
 } // namespace vexil

@@ -65,11 +65,9 @@ class Reader {
     /// Marks a pseudo-file (a --set) whose string value was written without quotes.
     void set_unquoted(std::string file) { unquoted_files_.insert(std::move(file)); }
 
-    /// Where the design file lies, and other folders `file` fields may read from.
-    void set_folders(std::filesystem::path design_folder, std::vector<std::filesystem::path> allowed) {
-        design_folder_ = std::move(design_folder);
-        allowed_folders_ = std::move(allowed);
-    }
+    /// The folders `file` fields may read from: those of every design in the extends chain, and
+    /// LoadOptions::allowed_folders.
+    void set_allowed_folders(std::vector<std::filesystem::path> folders) { allowed_folders_ = std::move(folders); }
 
     /// Number of errors is capped; past the cap the load stops.
     bool saturated() const { return errors_.size() >= kMaxErrors; }
@@ -92,9 +90,17 @@ class Reader {
     std::vector<std::string> resolving_order_;
     const std::map<std::string, Colour, std::less<>>* palette_ = nullptr;
     std::optional<double> width_, height_;
-    std::filesystem::path design_folder_;
     std::vector<std::filesystem::path> allowed_folders_;
 };
+
+/// A design file's text. Throws IoError when it cannot be read, InputError when it is too large.
+std::string read_design_file(const std::filesystem::path& path);
+/// TOML text → table; a syntax error becomes a `toml-syntax` InputError at its line:col.
+toml::table parse_toml(std::string_view text, const std::string& label);
+/// Replaces `document` by its `extends` chain merged with it (merge.cpp). `chain` holds the
+/// canonical paths of the designs loaded so far, `file` the path of this document.
+void resolve_extends(toml::table& document, const std::filesystem::path& file, std::vector<std::filesystem::path>& chain,
+                     Reader& reader);
 
 /// Applies `--set NAME=VALUE` overrides to the parsed document before it is read.
 void apply_overrides(toml::table& document, const std::vector<std::string>& overrides, Reader& reader);

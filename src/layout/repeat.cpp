@@ -1,0 +1,60 @@
+// `repeat`: copies of a laid-out shape. The shape as laid out stands at its pivot (its `at`); each
+// copy is turned about that pivot (radial orientation, or to face a point) and moved to its place.
+#include "layout/repeat.h"
+
+#include <algorithm>
+
+namespace vexil::layout {
+namespace {
+
+struct Place {
+    Vec2 at;
+    double turn = 0; ///< degrees clockwise, before `face`
+};
+
+std::vector<Place> places(const Repeat& repeat, Vec2 pivot) {
+    std::vector<Place> out;
+    if (repeat.pattern == "circle" || repeat.pattern == "arc") {
+        // Circle: the first copy at 12 o'clock, the rest clockwise, evenly. Arc: from `from` to `to`.
+        for (int k = 0; k < repeat.count; ++k) {
+            const double angle = repeat.pattern == "circle" ? 360.0 * k / repeat.count
+                                 : repeat.count == 1      ? repeat.from
+                                                          : repeat.from + (repeat.to - repeat.from) * k / (repeat.count - 1);
+            out.push_back({pivot + heading(angle) * repeat.radius, repeat.radial ? angle : 0});
+        }
+    } else if (repeat.pattern == "grid") {
+        // Rows take their counts from `cols` in turn; a shorter row is centred under the longest
+        // one, which shifts it by half a step per missing copy (the US union's rows of 6 and 5).
+        const int widest = *std::max_element(repeat.cols.begin(), repeat.cols.end());
+        for (int r = 0; r < repeat.rows; ++r) {
+            const int n = repeat.cols[static_cast<std::size_t>(r) % repeat.cols.size()];
+            for (int c = 0; c < n; ++c)
+                out.push_back({pivot + Vec2{(c + (widest - n) / 2.0) * repeat.step.x, r * repeat.step.y}});
+        }
+    } else if (repeat.pattern == "row" || repeat.pattern == "column") {
+        for (int k = 0; k < repeat.count; ++k) out.push_back({pivot + repeat.step * k});
+    } else {
+        for (Vec2 p : repeat.at) out.push_back({p});
+    }
+    return out;
+}
+
+} // namespace
+
+Shape replicate(const Shape& shape, const Repeat& repeat, void (*transform)(Shape&, const Affine&)) {
+    Shape all;
+    all.pivot = shape.pivot;
+    all.silhouette_rule = shape.silhouette_rule;
+    for (const Place& place : places(repeat, shape.pivot)) {
+        double turn = place.turn;
+        // Face: the first point (drawn pointing up) aims at the target from where the copy stands.
+        if (repeat.face && distance(*repeat.face, place.at) > 0) turn = heading_of(*repeat.face - place.at);
+        Shape copy = shape;
+        transform(copy, Affine::rotate(turn, shape.pivot).then(Affine::translate(place.at - shape.pivot)));
+        for (auto& item : copy.items) all.items.push_back(std::move(item));
+        all.silhouette.append(copy.silhouette);
+    }
+    return all;
+}
+
+} // namespace vexil::layout

@@ -1,0 +1,11 @@
+#pragma once
+// `repeat`: a laid-out shape copied to the places a Repeat names.
+
+#include "layout/unit.h"
+
+namespace vexil::layout {
+
+/// Every copy of `shape` (items and silhouette), moved and turned with `transform`.
+Shape replicate(const Shape& shape, const Repeat& repeat, void (*transform)(Shape&, const Affine&));
+
+} // namespace vexil::layout
