@@ -168,7 +168,9 @@ TEST_CASE("docs: every TOML example in docs/format.md loads, lays out and render
     REQUIRE(!blocks.empty());
     for (const Block& block : blocks) {
         if (!block.complete) continue;
-        const std::string label = "docs/format.md:" + std::to_string(block.line);
+        // An absolute label: `extends` and `file` paths in an example resolve against docs/, from
+        // whichever folder the tests run in.
+        const std::string label = (vexil::test::source_dir() / "docs/format.md").string() + ":" + std::to_string(block.line);
         DYNAMIC_SECTION(label) {
             INFO(block.text);
             try {

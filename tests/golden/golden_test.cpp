@@ -1,0 +1,124 @@
+// Golden tests (practice 7 and 9): every design in designs/ rendered to a small PNG and dumped as a
+// scene snapshot, compared with the references committed under tests/golden/designs/. These record
+// what vexil drew last, not what is right (fidelity to the construction sheets is checked by the
+// pixel, geometry and weave tests); after an intended change, regenerate them with
+//     VEXIL_MAKE_REF=1 ctest --test-dir build -L golden
+// which also rewrites the design index docs/designs.md (each design, its source, its thumbnail).
+// A failed comparison writes expected | mask | actual to build/test-diffs/golden-<name>.png.
+#include "support.h"
+
+#include "vexil/vexil.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+
+using namespace vexil;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Width of the reference PNGs (and the index thumbnails).
+constexpr int kGoldenWidth = 160;
+/// The same renderer on the same Debian packages draws the same pixels; a channel may still move by
+/// this much (a different zlib or pixman build), and this share of pixels must stay within it.
+constexpr int kGoldenChannelTolerance = 3;
+constexpr double kGoldenAgreement = 0.999;
+
+bool making_references() {
+    const char* flag = std::getenv("VEXIL_MAKE_REF");
+    return flag && std::string(flag) == "1";
+}
+
+std::vector<fs::path> designs() {
+    std::vector<fs::path> out;
+    for (const auto& entry : fs::recursive_directory_iterator(test::source_dir() / "designs"))
+        if (entry.path().extension() == ".toml") out.push_back(entry.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+/// tests/golden/designs/<path under designs/ without .toml>
+fs::path reference_stem(const fs::path& design) {
+    const fs::path relative = fs::relative(design, test::source_dir() / "designs");
+    return test::source_dir() / "tests/golden/designs" / relative.parent_path() / relative.stem();
+}
+
+double strict_agreement(const test::Image& a, const test::Image& b) {
+    if (a.width != b.width || a.height != b.height) return 0;
+    std::size_t alike = 0;
+    for (std::size_t i = 0; i < a.pixels.size(); ++i) alike += test::difference(a.pixels[i], b.pixels[i]) <= kGoldenChannelTolerance;
+    return static_cast<double>(alike) / static_cast<double>(a.pixels.size());
+}
+
+void write_index(const std::vector<fs::path>& all) {
+    std::ofstream index(test::source_dir() / "docs/designs.md");
+    index << "# The designs\n\nEvery design in [designs/](../designs), with the construction sheet, law or drawing it\n"
+             "follows. Thumbnails are the golden-test references (regenerated with\n"
+             "`VEXIL_MAKE_REF=1 ctest --test-dir build -L golden`, which also rewrites this page).\n\n"
+             "| | design | source |\n|---|---|---|\n";
+    for (const auto& design : all) {
+        const Design d = load_design(design);
+        const fs::path relative = fs::relative(design, test::source_dir());
+        const fs::path thumb = fs::relative(reference_stem(design), test::source_dir() / "docs").string() + ".png";
+        std::string source = d.flag.source;
+        std::replace(source.begin(), source.end(), '|', '/');
+        index << "| ![" << d.flag.title << "](" << thumb.string() << ") | [" << d.flag.title << "](../" << relative.string()
+              << ")" << (d.flag.author.empty() ? "" : "<br>" + d.flag.author) << " | " << source << " |\n";
+    }
+}
+
+} // namespace
+
+TEST_CASE("golden: every design draws as its reference", "[golden]") {
+    const auto all = designs();
+    REQUIRE(!all.empty());
+    for (const auto& design : all) {
+        DYNAMIC_SECTION(fs::relative(design, test::source_dir()).string()) {
+            const Scene scene = build_scene(load_design(design));
+            RenderOptions options;
+            options.width = kGoldenWidth;
+            const std::string png = render_bytes(scene, Format::Png, options);
+            const std::string text = dump(scene);
+            const fs::path stem = reference_stem(design);
+            if (making_references()) {
+                fs::create_directories(stem.parent_path());
+                write_file(stem.string() + ".png", png);
+                write_file(stem.string() + ".scene.txt", text);
+                continue;
+            }
+            INFO("no reference for " << design << ": run VEXIL_MAKE_REF=1 ctest --test-dir build -L golden");
+            REQUIRE(fs::exists(stem.string() + ".png"));
+            REQUIRE(fs::exists(stem.string() + ".scene.txt"));
+            const auto expected = test::read_png(stem.string() + ".png");
+            const auto actual = test::decode_png(png);
+            const double agree = strict_agreement(expected, actual);
+            if (agree < kGoldenAgreement) test::agreement(expected, actual, "golden-" + stem.filename().string());
+            CHECK(agree >= kGoldenAgreement);
+            CHECK(test::read_text(stem.string() + ".scene.txt") == text);
+        }
+    }
+    if (making_references()) write_index(all);
+}
+
+TEST_CASE("golden: every design names its source and renders in all three formats", "[golden]") {
+    for (const auto& design : designs()) {
+        DYNAMIC_SECTION(design.filename().string()) {
+            const Design d = load_design(design);
+            CHECK(!d.flag.title.empty());
+            CHECK(d.flag.source.size() > 10);
+            const Scene scene = build_scene(d);
+            for (Format format : {Format::Svg, Format::Pdf})
+                CHECK(render_bytes(scene, format, {}).size() > 100);
+        }
+    }
+}
+
+TEST_CASE("golden: the design index lists every design", "[golden]") {
+    const std::string index = test::read_text(test::source_dir() / "docs/designs.md");
+    for (const auto& design : designs())
+        CHECK(index.find("](../" + fs::relative(design, test::source_dir()).string() + ")") != std::string::npos);
+}
