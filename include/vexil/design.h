@@ -97,6 +97,9 @@ struct FlagInfo {
     std::string source; ///< the construction sheet, law or drawing the design follows
     double width = 3;   ///< fly, in design units
     double height = 2;  ///< hoist, in design units
+    /// A non-rectangular flag's edge (Nepal's two pennants), in design units; everything is cut to
+    /// it and the rest of the [0, width] × [0, height] canvas stays transparent. None: the rectangle.
+    std::optional<Path> outline;
     SourceRegion region;
 };
 

@@ -73,6 +73,9 @@ struct Scene {
     double width = 3;  ///< design units
     double height = 2; ///< design units
     std::string title;
+    /// When set, the flag's edge: every group is clipped to it (nonzero) and the canvas outside it
+    /// is left transparent. Unset: the whole rectangle.
+    std::optional<Path> outline;
     std::vector<Group> groups;
 };
 

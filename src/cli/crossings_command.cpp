@@ -17,7 +17,7 @@ Run add_crossings(CLI::App& app) {
     command->add_option("design", *design, "the design file (.toml)")->required();
     add_set_option(*command, *sets);
     return [design, sets] {
-        const Design loaded = load_design(*design, LoadOptions{*sets});
+        const Design loaded = load_design(*design, LoadOptions{*sets, {}});
         build_scene(loaded); // reports any error in the design first
         for (const RingCrossing& c : ring_crossings(loaded)) {
             char at[64];

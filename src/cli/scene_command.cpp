@@ -14,7 +14,7 @@ Run add_scene(CLI::App& app) {
     command->add_option("design", *design, "the design file (.toml)")->required();
     add_set_option(*command, *sets);
     return [design, sets] {
-        std::cout << dump(build_scene(load_design(*design, LoadOptions{*sets})));
+        std::cout << dump(build_scene(load_design(*design, LoadOptions{*sets, {}})));
         return 0;
     };
 }

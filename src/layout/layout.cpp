@@ -94,6 +94,7 @@ Scene build_scene(const Design& design) {
     scene.width = design.flag.width;
     scene.height = design.flag.height;
     scene.title = design.flag.title;
+    scene.outline = design.flag.outline;
     std::map<std::string, layout::Silhouette, std::less<>> silhouettes;
     std::map<std::string, std::uint32_t, std::less<>> ids_and_lines; // every id, for "comes later"
     for (const Layer& layer : design.layers)

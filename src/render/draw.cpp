@@ -89,6 +89,11 @@ void draw_group(cairo_t* cr, const Group& group) {
 void draw_scene(const Scene& scene, cairo_t* cr, double width, double height) {
     cairo_save(cr);
     cairo_scale(cr, width / scene.width, height / scene.height);
+    if (scene.outline) {
+        trace(cr, *scene.outline);
+        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+        cairo_clip(cr);
+    }
     for (const Group& group : scene.groups) draw_group(cr, group);
     cairo_restore(cr);
 }

@@ -52,6 +52,7 @@ std::string dump(const Scene& scene) {
     out << "scene " << number(scene.width) << " x " << number(scene.height);
     if (!scene.title.empty()) out << " \"" << scene.title << '"';
     out << '\n';
+    if (scene.outline) out << "outline " << path_text(*scene.outline) << '\n';
     for (const Group& group : scene.groups) {
         out << "group";
         if (!group.id.empty()) out << " id=" << group.id;

@@ -1,5 +1,6 @@
 // load_design: file → TOML document → overrides → checked, resolved Design.
 #include "diag/diag.h"
+#include "geom/svg_path.h"
 #include "spec/colour.h"
 #include "spec/reader.h"
 #include "vexil/load.h"
@@ -16,7 +17,7 @@ namespace {
 
 // `extends` and `remove` are consumed by merge.cpp before the keys are checked.
 const std::vector<std::string_view> kTopLevelKeys = {"flag", "colors", "params", "layer", "extends", "remove"};
-const std::vector<std::string_view> kFlagKeys = {"title", "author", "source", "size"};
+const std::vector<std::string_view> kFlagKeys = {"title", "author", "source", "size", "outline"};
 
 std::vector<std::string_view> kind_names() {
     std::vector<std::string_view> names;
@@ -78,6 +79,21 @@ FlagInfo read_flag(const toml::table& document, Reader& reader) {
         }
     }
     return flag;
+}
+
+/// `[flag] outline`: SVG path data, or a polygon's corners [[x, y], …] (numbers may be expressions).
+std::optional<Path> read_outline(const toml::node& node, Reader& reader) {
+    const bool is_text = node.is_string();
+    const FieldSpec spec{"outline", is_text ? FieldType::PathData : FieldType::Points, false, "", "", ""};
+    auto value = reader.field(spec, node, "flag.outline");
+    if (!value) return std::nullopt;
+    if (is_text) return geom::parse_svg_path(std::get<std::string>(*value)).path;
+    const auto& corners = std::get<std::vector<Vec2>>(*value);
+    if (corners.size() < 3) {
+        reader.fail(diag::error(region_of(node), "wrong-length", "flag.outline: a polygon needs at least 3 corners"));
+        return std::nullopt;
+    }
+    return polygon_path(corners);
 }
 
 std::map<std::string, Colour, std::less<>> read_palette(const toml::table& document, Reader& reader) {
@@ -220,6 +236,8 @@ Design read_document(toml::table& document, std::string label, const LoadOptions
     design.palette = read_palette(document, reader);
     reader.set_palette(&design.palette);
     design.params = reader.all_params();
+    if (const toml::table* flag = document["flag"].as_table())
+        if (const toml::node* outline = flag->get("outline")) design.flag.outline = read_outline(*outline, reader);
     design.layers = read_layers(document, reader);
     if (reader.failed()) {
         // Report in the order of the file (--set problems, from pseudo-files, first), as compilers do.

@@ -211,3 +211,20 @@ TEST_CASE("output size follows the documented rounding rule", "[render]") {
     zero.width = 0;
     CHECK_THROWS_AS(output_size(scene, zero), InputError);
 }
+
+TEST_CASE("a flag outline cuts everything to it and leaves the rest transparent", "[render][pixels]") {
+    const auto image = render_png(R"(
+[flag]
+size    = [3, 2]
+outline = [[0, 0], ["W", 0], ["2*W/3", "H/2"], ["W", "H"], [0, "H"]]
+[[layer]]
+kind  = "field"
+color = "#ff0000"
+)",
+                                  300);
+    CHECK(near(image.at(10, 100), "#ff0000"));
+    CHECK(near(image.at(190, 100), "#ff0000"));  // just short of the notch's point at x = 200
+    CHECK(image.at(290, 100).a == 0);            // inside the notch: nothing drawn
+    CHECK(near(image.at(290, 5), "#ff0000"));    // the upper tail
+    CHECK(image.at(290, 60).a == 0);
+}
