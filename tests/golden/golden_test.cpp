@@ -33,14 +33,6 @@ bool making_references() {
     return flag && std::string(flag) == "1";
 }
 
-std::vector<fs::path> designs() {
-    std::vector<fs::path> out;
-    for (const auto& entry : fs::recursive_directory_iterator(test::source_dir() / "designs"))
-        if (entry.path().extension() == ".toml") out.push_back(entry.path());
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
 /// tests/golden/designs/<path under designs/ without .toml>
 fs::path reference_stem(const fs::path& design) {
     const fs::path relative = fs::relative(design, test::source_dir() / "designs");
@@ -74,7 +66,7 @@ void write_index(const std::vector<fs::path>& all) {
 } // namespace
 
 TEST_CASE("golden: every design draws as its reference", "[golden]") {
-    const auto all = designs();
+    const auto all = test::design_files();
     REQUIRE(!all.empty());
     for (const auto& design : all) {
         DYNAMIC_SECTION(fs::relative(design, test::source_dir()).string()) {
@@ -105,7 +97,7 @@ TEST_CASE("golden: every design draws as its reference", "[golden]") {
 }
 
 TEST_CASE("golden: every design names its source and renders in all three formats", "[golden]") {
-    for (const auto& design : designs()) {
+    for (const auto& design : test::design_files()) {
         DYNAMIC_SECTION(design.filename().string()) {
             const Design d = load_design(design);
             CHECK(!d.flag.title.empty());
@@ -119,6 +111,6 @@ TEST_CASE("golden: every design names its source and renders in all three format
 
 TEST_CASE("golden: the design index lists every design", "[golden]") {
     const std::string index = test::read_text(test::source_dir() / "docs/designs.md");
-    for (const auto& design : designs())
+    for (const auto& design : test::design_files())
         CHECK(index.find("](../" + fs::relative(design, test::source_dir()).string() + ")") != std::string::npos);
 }

@@ -24,18 +24,10 @@ test::Image over_white(test::Image image) {
     return image;
 }
 
-std::vector<std::filesystem::path> all_designs() {
-    std::vector<std::filesystem::path> designs;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir() / "designs"))
-        if (entry.path().extension() == ".toml") designs.push_back(entry.path());
-    std::sort(designs.begin(), designs.end());
-    return designs;
-}
-
 } // namespace
 
 TEST_CASE("PNG, SVG and PDF of every design agree", "[render][cross-format]") {
-    const auto designs = all_designs();
+    const auto designs = test::design_files();
     REQUIRE(!designs.empty());
     for (const auto& path : designs) {
         DYNAMIC_SECTION(path.filename().string()) {

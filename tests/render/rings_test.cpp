@@ -22,7 +22,7 @@ struct Rendered {
 };
 
 Rendered render(const std::filesystem::path& path, int width, std::vector<std::string> sets = {}) {
-    Rendered out{load_design(path, LoadOptions{std::move(sets)}), {}, {}, 0};
+    Rendered out{load_design(path, LoadOptions{std::move(sets), {}}), {}, {}, 0};
     out.scene = build_scene(out.design);
     RenderOptions options;
     options.width = width;

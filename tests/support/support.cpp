@@ -187,6 +187,14 @@ RunResult run_vexil(const std::vector<std::string>& args, const std::string& std
 }
 
 std::filesystem::path source_dir() { return VEXIL_SOURCE_DIR; }
+
+std::vector<std::filesystem::path> design_files() {
+    std::vector<std::filesystem::path> designs;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(source_dir() / "designs"))
+        if (entry.path().extension() == ".toml") designs.push_back(entry.path());
+    std::sort(designs.begin(), designs.end());
+    return designs;
+}
 std::filesystem::path build_dir() { return VEXIL_BUILD_DIR; }
 
 TempDir::TempDir() {

@@ -52,6 +52,8 @@ struct RunResult {
 RunResult run_vexil(const std::vector<std::string>& args, const std::string& stdin_text = {});
 
 std::filesystem::path source_dir();
+/// Every design file under designs/, sorted.
+std::vector<std::filesystem::path> design_files();
 std::filesystem::path build_dir();
 
 /// A fresh directory, removed with everything in it at the end of the scope.
