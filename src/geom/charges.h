@@ -38,8 +38,29 @@ CrescentForm crescent_form(Vec2 outer_c, double R, Vec2 inner_c, double r);
 /// outer circle. Empty: an empty path (callers report it: see crescent_form).
 Path crescent_path(Vec2 outer_c, double R, Vec2 inner_c, double r);
 
+/// The construction of the hammer and sickle in the unit square (side 1, y down). The 1955 statute
+/// fixes the frame: the square, the sickle's point at the middle of its top side, both handles resting
+/// on its lower corners, and the hammer 3/4 of the diagonal long. Within that frame it gives no
+/// measures, so the numbers below were chosen by eye, comparing renders with the emblem on the flag.
+namespace hammer_sickle {
+/// The blade is a crescent: its outer edge a circle whose topmost point is the sickle's point
+/// (0.5, 0), so the blade never rises above the square and runs level, toward the hoist, at the
+/// point; its inner edge a circle through the point too. This is the outer circle's radius: the
+/// blade stays 0.06 clear of the fly side, and the hammer's handle passes over it into the corner.
+inline constexpr double kOuterRadius = 0.44;
+/// The direction (vexil degrees, from the outer circle's centre) in which the blade is widest:
+/// down and toward the fly, below the hammer's handle.
+inline constexpr double kWidestAt = 150.0;
+/// Width of the sickle's handle, a bar whose middle line runs through the lower hoist corner and
+/// whose inner edge is the blade's heel: a line through the outer circle's centre. About the blade's
+/// width at the heel, so the handle carries the blade on.
+inline constexpr double kGripWidth = 0.1;
+/// Thickness of the hammer's head, measured along the handle.
+inline constexpr double kHeadThickness = 0.13;
+} // namespace hammer_sickle
+
 /// Proportions of the hammer and sickle, each a fraction of the side of the square they are
-/// inscribed in. The defaults follow the 1955 statute's drawing (see charges.cpp).
+/// inscribed in: the kinds' `blade`, `handle` and `head` fields.
 struct HammerSickle {
     double blade = 0.14;  ///< the sickle blade's greatest width
     double handle = 0.07; ///< the width of the hammer's handle

@@ -1,8 +1,22 @@
-// Placeholder for the crescent kind(s); implemented by the charges and emblems work.
+// kind = "crescent": the disc of `radius` about `at` minus the disc of `inner_radius` about
+// `inner_at`, as one outline of two circular arcs meeting at the horns (geom/charges). A cut-out
+// wholly inside the disc leaves a ring; one that misses it leaves the disc; one that covers it is an
+// error, since nothing would be drawn.
+#include "geom/charges.h"
 #include "layout/unit.h"
 
 namespace vexil::layout {
 
-Shape crescent_layer(const Layer& layer, const Context&) { fail(layer, "kind", "not-implemented", "crescent is not implemented yet"); }
+Shape crescent_layer(const Layer& layer, const Context&) {
+    const Vec2 at = layer.pair("at");
+    const double radius = layer.number("radius");
+    const Vec2 inner_at = layer.pair("inner_at");
+    const double inner_radius = layer.number("inner_radius");
+    if (geom::crescent_form(at, radius, inner_at, inner_radius) == geom::CrescentForm::Empty)
+        fail(layer, "inner_radius", "empty-crescent",
+             "the cut-out covers the whole crescent: the circle of `inner_radius` about `inner_at` contains the "
+             "circle of `radius` about `at`");
+    return single_fill(geom::crescent_path(at, radius, inner_at, inner_radius), layer.colour("color"), at);
+}
 
 } // namespace vexil::layout

@@ -1,12 +1,46 @@
-// Placeholder for the hammer_and_sickle kind(s); implemented by the charges and emblems work.
+// kind = "hammer", "sickle", "hammer_and_sickle": the charge of the Soviet state flag, drawn by
+// geom/charges in a unit square and placed here in the square of side `size` centred on `at`.
+// `hammer` and `sickle` are the two parts of `hammer_and_sickle`, in the same square: a hammer
+// layer and a sickle layer with the same `at` and `size` overlay to exactly the whole charge.
+#include "geom/charges.h"
 #include "layout/unit.h"
 
 namespace vexil::layout {
+namespace {
 
-Shape hammer_layer(const Layer& layer, const Context&) { fail(layer, "kind", "not-implemented", "hammer is not implemented yet"); }
-Shape sickle_layer(const Layer& layer, const Context&) { fail(layer, "kind", "not-implemented", "sickle is not implemented yet"); }
+geom::HammerSickle proportions(const Layer& layer) {
+    geom::HammerSickle p;
+    if (layer.has("blade")) p.blade = layer.number("blade");
+    if (layer.has("handle")) p.handle = layer.number("handle");
+    if (layer.has("head")) p.head = layer.number("head");
+    return p;
+}
+
+/// The unit-square outline placed in the layer's square, mirrored left-right if asked. A mirror
+/// image runs the other way round, so it is reversed to stay clockwise.
+Shape place(const Layer& layer, const Path& unit) {
+    const Vec2 at = layer.pair("at");
+    const double size = layer.number("size");
+    const bool mirror = layer.flag("mirror");
+    const Affine m = Affine::translate({-0.5, -0.5})
+                         .then(Affine::scale(mirror ? -size : size, size))
+                         .then(Affine::translate(at));
+    Path placed = unit.transformed(m);
+    if (mirror) placed = placed.reversed();
+    return single_fill(std::move(placed), layer.colour("color"), at);
+}
+
+} // namespace
+
+Shape hammer_layer(const Layer& layer, const Context&) { return place(layer, geom::hammer_path(proportions(layer))); }
+
+Shape sickle_layer(const Layer& layer, const Context&) { return place(layer, geom::sickle_path(proportions(layer))); }
+
 Shape hammer_and_sickle_layer(const Layer& layer, const Context&) {
-    fail(layer, "kind", "not-implemented", "hammer_and_sickle is not implemented yet");
+    const geom::HammerSickle p = proportions(layer);
+    Path both = geom::sickle_path(p);
+    both.append(geom::hammer_path(p)); // the hammer over the sickle; one colour, so their union
+    return place(layer, both);
 }
 
 } // namespace vexil::layout

@@ -1,6 +1,8 @@
-// kind = "star": `points` outer points, the first pointing up (before `rotate`). The inner radius
-// defaults to that of the regular star polygon {points/step}: for {5/2} the edges of the five-pointed
-// star are straight lines through two outer points each, as every national flag's star is drawn.
+// kind = "star": `points` outer points, the first pointing up (before `rotate`), or toward `face`.
+// The inner radius defaults to that of the regular star polygon {points/step}: for {5/2} the edges
+// of the five-pointed star are straight lines through two outer points each, as every national
+// flag's star is drawn.
+#include "geom/tolerance.h"
 #include "layout/unit.h"
 
 namespace vexil::layout {
@@ -20,7 +22,16 @@ Shape star_layer(const Layer& layer, const Context&) {
                      "}: `step` must be less than half of `points`; give `inner` to draw this star");
         inner = radius * star_inner_ratio(points, step);
     }
-    return single_fill(polygon_path(star_vertices(at, radius, inner, points)), layer.colour("color"), at);
+    // `face` turns the star about `at` so that its first point aims at the target; the layer's
+    // `rotate` is applied afterwards about the same pivot, so it adds to this turn.
+    double turn = 0;
+    if (layer.has("face")) {
+        const Vec2 toward = layer.pair("face") - at;
+        if (length(toward) <= geom::kLengthEpsilon)
+            fail(layer, "face", "face-is-centre", "face: the star cannot face its own centre `at`; give another point");
+        turn = heading_of(toward);
+    }
+    return single_fill(polygon_path(star_vertices(at, radius, inner, points, turn)), layer.colour("color"), at);
 }
 
 } // namespace vexil::layout
