@@ -132,7 +132,7 @@ std::optional<FieldValue> Reader::repeat(const toml::node& node, std::string_vie
         }
     }
     if (const toml::node* step = table->get("step")) {
-        if (repeat.pattern == "grid") {
+        if (repeat.pattern == "grid" || step->is_array()) { // row/column may step diagonally: [dx, dy]
             auto xy = pair("step");
             ok = xy.has_value() && ok;
             repeat.step = xy.value_or(Vec2{});

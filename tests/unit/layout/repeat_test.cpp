@@ -92,6 +92,9 @@ TEST_CASE("repeat: row, column and points; face turns each copy toward a point",
     CHECK(row[2].x == Approx(1.0));
     const auto column = centres(R"({ pattern = "column", count = 2, step = 0.5 })", "[0.5, 0.5]");
     CHECK(column[1].y == Approx(1.0));
+    const auto diagonal = centres(R"({ pattern = "row", count = 3, step = [0.25, 0.25] })", "[0.5, 0.5]");
+    CHECK(diagonal[2].x == Approx(1.0));
+    CHECK(diagonal[2].y == Approx(1.0));
     // China: each small star has one point toward the large star's centre.
     const std::string china = R"({ pattern = "points", at = [[1, 0.2], [1.2, 0.4], [1.2, 0.7], [1, 0.9]], face = [0.5, 0.5] })";
     const auto c = centres(china);
