@@ -105,6 +105,9 @@ struct FlagInfo {
 
 struct Design {
     std::string path; ///< the file it was read from (or a label for in-memory designs)
+    /// Every file the design was made from: itself, what it `extends` (in order), and the files its
+    /// layers read (emblems). A build that re-renders when an input changes watches these.
+    std::vector<std::string> inputs;
     FlagInfo flag;
     std::map<std::string, Colour, std::less<>> palette;
     std::map<std::string, double, std::less<>> params;

@@ -6,6 +6,7 @@
 /// src/layout/<kind group>.cpp (its geometry).
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -59,5 +60,9 @@ const KindSpec* find_kind(std::string_view name);
 /// The spec of `field` for `kind` (own fields first, then common ones), or nullptr.
 const FieldSpec* find_field(const KindSpec& kind, std::string_view field);
 std::string_view field_type_name(FieldType type);
+
+/// The JSON Schema (draft-07) of a design file, made from this catalogue: for editors such as
+/// Taplo / Even Better TOML. `vexil schema` prints it; docs/vexil.schema.json is a copy.
+std::string json_schema();
 
 } // namespace vexil

@@ -41,6 +41,18 @@ OutputSize output_size(const Scene& scene, const RenderOptions& options);
 /// The file's bytes.
 std::string render_bytes(const Scene& scene, Format format, const RenderOptions& options);
 
+/// One cell of a contact sheet or one page of a catalogue: a flag and the words under it.
+struct SheetCell {
+    const Scene* scene = nullptr;
+    std::string caption;
+};
+
+/// A grid of flags with captions, `columns` wide, each flag `cell_width` wide (PNG pixels or PDF
+/// points): for comparing variants at a glance. Format must be Png or Pdf.
+std::string render_contact_sheet(const std::vector<SheetCell>& cells, Format format, int columns, int cell_width);
+/// A PDF of one flag per A4 landscape page, centred, with its caption beneath.
+std::string render_catalogue(const std::vector<SheetCell>& cells);
+
 /// Renders and writes `path` atomically: a temporary file beside it, then rename. On any failure
 /// nothing is written and an existing file is left as it was. Throws IoError.
 void write_file(const std::filesystem::path& path, const std::string& bytes);

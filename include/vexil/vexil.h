@@ -4,10 +4,12 @@
 
 #include "vexil/design.h"
 #include "vexil/diagnostic.h"
+#include "vexil/gallery.h"
 #include "vexil/geom.h"
 #include "vexil/kinds.h"
 #include "vexil/layout.h"
 #include "vexil/load.h"
+#include "vexil/random.h"
 #include "vexil/render.h"
 #include "vexil/scene.h"
 #include "vexil/version.h"

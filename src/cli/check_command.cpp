@@ -10,15 +10,16 @@ namespace vexil::cli {
 
 Run add_check(CLI::App& app) {
     auto designs = std::make_shared<std::vector<std::string>>();
-    auto sets = std::make_shared<std::vector<std::string>>();
+    auto design_options = std::make_shared<DesignOptions>();
     CLI::App* command = app.add_subcommand("check", "check designs for errors without rendering them");
     command->add_option("designs", *designs, "design files (.toml)")->required();
-    add_set_option(*command, *sets);
-    return [designs, sets] {
+    add_design_options(*command, *design_options);
+    return [designs, design_options] {
+        const LoadOptions options = design_options->load();
         int status = 0;
         for (const auto& path : *designs) {
             try {
-                const Design design = load_design(path, LoadOptions{*sets});
+                const Design design = load_design(path, options);
                 const Scene scene = build_scene(design);
                 std::cout << path << ": ok (" << design.layers.size() << " layers)\n";
             } catch (const InputError& error) {

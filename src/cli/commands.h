@@ -2,6 +2,9 @@
 // The subcommands. Each registers its options on the app and returns the function that runs it.
 // Errors are thrown (InputError, IoError) and turned into messages and exit codes in main.cpp alone.
 
+#include "vexil/load.h"
+#include "vexil/render.h"
+
 #include <CLI/CLI.hpp>
 
 #include <functional>
@@ -12,18 +15,44 @@ namespace vexil::cli {
 
 using Run = std::function<int()>;
 
-/// `--set NAME=VALUE`, repeatable; each takes exactly one value, so a design named after it is
-/// still the design.
-inline void add_set_option(CLI::App& command, std::vector<std::string>& sets) {
-    command.add_option("--set", sets, "override NAME=VALUE: a param, colors.NAME or LAYER_ID.FIELD (repeatable)")
+/// What every command that loads a design takes: `--set NAME=VALUE` and `--allow-folder DIR`, both
+/// repeatable, each taking exactly one value so a design named after them is still the design.
+struct DesignOptions {
+    std::vector<std::string> sets;
+    std::vector<std::string> allowed_folders;
+
+    LoadOptions load() const {
+        LoadOptions options;
+        options.overrides = sets;
+        options.allowed_folders.assign(allowed_folders.begin(), allowed_folders.end());
+        return options;
+    }
+};
+
+inline void add_design_options(CLI::App& command, DesignOptions& options) {
+    command.add_option("--set", options.sets, "override NAME=VALUE: a param, colors.NAME or LAYER_ID.FIELD (repeatable)")
         ->expected(1)
         ->allow_extra_args(false)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    command.add_option("--allow-folder", options.allowed_folders,
+                       "a folder besides the design's own that emblem files may be read from (repeatable)")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->check(CLI::ExistingDirectory)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
+
+/// The format of each output from its extension; a usage error names one it cannot tell.
+std::vector<Format> output_formats(const std::vector<std::string>& outputs, const char* command);
 
 Run add_render(CLI::App& app);
 Run add_check(CLI::App& app);
 Run add_scene(CLI::App& app);
 Run add_crossings(CLI::App& app);
+Run add_gallery(CLI::App& app);
+Run add_schema(CLI::App& app);
+Run add_variants(CLI::App& app);
+Run add_random(CLI::App& app);
+Run add_watch(CLI::App& app);
 
 } // namespace vexil::cli

@@ -11,13 +11,13 @@ namespace vexil::cli {
 
 Run add_crossings(CLI::App& app) {
     auto design = std::make_shared<std::string>();
-    auto sets = std::make_shared<std::vector<std::string>>();
+    auto design_options = std::make_shared<DesignOptions>();
     CLI::App* command =
         app.add_subcommand("crossings", "list the crossings of rings layers: [a, b, k], where, and who is on top");
     command->add_option("design", *design, "the design file (.toml)")->required();
-    add_set_option(*command, *sets);
-    return [design, sets] {
-        const Design loaded = load_design(*design, LoadOptions{*sets, {}});
+    add_design_options(*command, *design_options);
+    return [design, design_options] {
+        const Design loaded = load_design(*design, design_options->load());
         build_scene(loaded); // reports any error in the design first
         for (const RingCrossing& c : ring_crossings(loaded)) {
             char at[64];

@@ -20,6 +20,11 @@ int main(int argc, char** argv) {
     add(vexil::cli::add_check);
     add(vexil::cli::add_scene);
     add(vexil::cli::add_crossings);
+    add(vexil::cli::add_gallery);
+    add(vexil::cli::add_schema);
+    add(vexil::cli::add_variants);
+    add(vexil::cli::add_random);
+    add(vexil::cli::add_watch);
     try {
         app.parse(argc, argv);
         for (auto& [command, run] : commands)

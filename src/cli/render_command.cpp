@@ -3,8 +3,6 @@
 #include "cli/commands.h"
 #include "vexil/vexil.h"
 
-#include "diag/diag.h"
-
 #include <memory>
 
 namespace vexil::cli {
@@ -15,19 +13,12 @@ struct RenderArgs {
     std::vector<std::string> outputs;
     std::optional<int> width;
     std::optional<int> height;
-    std::vector<std::string> sets;
+    DesignOptions design_options;
 };
 
 int run_render(const RenderArgs& args) {
-    std::vector<Format> formats;
-    for (const auto& output : args.outputs) {
-        auto format = format_for_path(output);
-        if (!format)
-            diag::raise(diag::bad_usage("vexil render", "cannot tell the format of '" + output +
-                                                            "': name it .svg, .png or .pdf"));
-        formats.push_back(*format);
-    }
-    const Design design = load_design(args.design, LoadOptions{args.sets});
+    const std::vector<Format> formats = output_formats(args.outputs, "vexil render");
+    const Design design = load_design(args.design, args.design_options.load());
     const Scene scene = build_scene(design);
     RenderOptions options{args.width, args.height};
     std::vector<std::pair<std::filesystem::path, std::string>> files;
@@ -52,7 +43,7 @@ Run add_render(CLI::App& app) {
                                       "output width in px (PNG) or user units/points (SVG, PDF); default 1200");
     auto* height = command->add_option("--height", args->height, "output height; the width follows the flag's ratio");
     width->excludes(height);
-    add_set_option(*command, args->sets);
+    add_design_options(*command, args->design_options);
     return [args] { return run_render(*args); };
 }
 

@@ -9,12 +9,12 @@ namespace vexil::cli {
 
 Run add_scene(CLI::App& app) {
     auto design = std::make_shared<std::string>();
-    auto sets = std::make_shared<std::vector<std::string>>();
+    auto design_options = std::make_shared<DesignOptions>();
     CLI::App* command = app.add_subcommand("scene", "print the laid-out scene as text: paths, colours, clips");
     command->add_option("design", *design, "the design file (.toml)")->required();
-    add_set_option(*command, *sets);
-    return [design, sets] {
-        std::cout << dump(build_scene(load_design(*design, LoadOptions{*sets, {}})));
+    add_design_options(*command, *design_options);
+    return [design, design_options] {
+        std::cout << dump(build_scene(load_design(*design, design_options->load())));
         return 0;
     };
 }

@@ -220,13 +220,18 @@ Design read_document(toml::table& document, std::string label, const LoadOptions
     std::vector<std::filesystem::path> chain{std::filesystem::weakly_canonical(label, code)};
     resolve_extends(document, label, chain, reader);
     std::vector<std::filesystem::path> folders;
-    for (const auto& file : chain) folders.push_back(file.parent_path());
+    std::vector<std::string> inputs;
+    for (const auto& file : chain) {
+        folders.push_back(file.parent_path());
+        inputs.push_back(file.string());
+    }
     for (const auto& folder : options.allowed_folders) folders.push_back(std::filesystem::weakly_canonical(folder, code));
     reader.set_allowed_folders(std::move(folders));
     apply_overrides(document, options.overrides, reader);
     check_keys(document, kTopLevelKeys, "the design's top level", reader);
     Design design;
     design.path = label;
+    design.inputs = std::move(inputs);
     design.flag = read_flag(document, reader);
     if (const toml::node* params = document.get("params")) {
         if (params->is_table()) reader.set_params(params->as_table());
@@ -239,6 +244,10 @@ Design read_document(toml::table& document, std::string label, const LoadOptions
     if (const toml::table* flag = document["flag"].as_table())
         if (const toml::node* outline = flag->get("outline")) design.flag.outline = read_outline(*outline, reader);
     design.layers = read_layers(document, reader);
+    for (const Layer& layer : design.layers) // files the layers read (emblems) are inputs too
+        for (const auto& [name, field] : layer.fields)
+            if (const FieldSpec* spec = find_field(*find_kind(layer.kind), name); spec && spec->type == FieldType::File)
+                design.inputs.push_back(std::get<std::string>(field.value));
     if (reader.failed()) {
         // Report in the order of the file (--set problems, from pseudo-files, first), as compilers do.
         auto errors = reader.take_errors();

@@ -1,0 +1,77 @@
+// vexil gallery DIR… -o OUT: every design rendered to SVG, PNG, thumbnail and PDF on every core,
+// with index.html and catalogue.pdf; unchanged designs are skipped. A progress bar on a terminal,
+// a line per design otherwise; broken designs are reported and the rest still rendered (exit 2).
+#include "cli/commands.h"
+#include "vexil/vexil.h"
+
+#include <iostream>
+#include <memory>
+#include <unistd.h>
+
+namespace vexil::cli {
+namespace {
+
+struct GalleryArgs {
+    std::vector<std::string> folders;
+    std::string out;
+    int jobs = 0;
+    int width = 1200;
+    int thumb_width = 320;
+    std::vector<std::string> allowed;
+};
+
+void show_progress(const GalleryEntry& entry, int done, int total, bool terminal) {
+    const bool failed = !entry.errors.empty() || !entry.io_error.empty();
+    if (terminal) {
+        constexpr int kBar = 30;
+        const int filled = total ? done * kBar / total : kBar;
+        std::cerr << "\r\033[K[" << std::string(filled, '#') << std::string(kBar - filled, ' ') << "] " << done << '/'
+                  << total << ' ' << entry.name << std::flush;
+        if (done == total) std::cerr << '\n';
+    } else {
+        std::cout << (failed ? "failed     " : entry.rendered ? "rendered   " : "up to date ") << entry.name << '\n';
+    }
+    if (failed) {
+        if (terminal) std::cerr << "\r\033[K";
+        for (const auto& d : entry.errors) std::cerr << format_diagnostic(d) << '\n';
+        if (!entry.io_error.empty()) std::cerr << "vexil: error: " << entry.io_error << '\n';
+    }
+}
+
+} // namespace
+
+Run add_gallery(CLI::App& app) {
+    auto args = std::make_shared<GalleryArgs>();
+    CLI::App* command = app.add_subcommand(
+        "gallery", "render every design under folders to SVG, PNG and PDF, with index.html and catalogue.pdf");
+    command->add_option("folders", args->folders, "folders searched recursively for designs (or design files)")
+        ->required();
+    command->add_option("-o,--output", args->out, "the gallery folder")->required();
+    command->add_option("-j,--jobs", args->jobs, "worker threads (default: every core)")->check(CLI::Range(0, 256));
+    command->add_option("--width", args->width, "full-size PNG width, px (default 1200)")->check(CLI::Range(1, kMaxRasterSide));
+    command->add_option("--thumb-width", args->thumb_width, "thumbnail width, px (default 320)")
+        ->check(CLI::Range(1, kMaxRasterSide));
+    command->add_option("--allow-folder", args->allowed, "another folder designs may read emblems from")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    return [args] {
+        GalleryOptions options;
+        for (const auto& folder : args->folders) options.folders.emplace_back(folder);
+        options.out = args->out;
+        options.jobs = args->jobs;
+        options.width = args->width;
+        options.thumb_width = args->thumb_width;
+        for (const auto& folder : args->allowed) options.allowed_folders.emplace_back(folder);
+        const bool terminal = ::isatty(STDERR_FILENO) != 0;
+        options.progress = [terminal](const GalleryEntry& entry, int done, int total) {
+            show_progress(entry, done, total, terminal);
+        };
+        const GalleryResult result = build_gallery(options);
+        std::cout << result.rendered << " rendered, " << result.up_to_date << " up to date, " << result.failed
+                  << " failed: " << (std::filesystem::path(args->out) / "index.html").string() << '\n';
+        return result.failed ? static_cast<int>(ExitCode::BadInput) : 0;
+    };
+}
+
+} // namespace vexil::cli

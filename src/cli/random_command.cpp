@@ -1,0 +1,40 @@
+// vexil random --seed N [--count K] -o OUT: K random designs from seeds N, N+1, …, each written as
+// TOML (recording its seed and vexil's version) with its SVG and PNG beside it.
+#include "cli/commands.h"
+#include "vexil/random.h"
+#include "vexil/vexil.h"
+
+#include <iostream>
+#include <memory>
+
+namespace vexil::cli {
+
+Run add_random(CLI::App& app) {
+    auto seed = std::make_shared<std::uint64_t>(1);
+    auto count = std::make_shared<int>(1);
+    auto out = std::make_shared<std::string>();
+    auto width = std::make_shared<int>(600);
+    CLI::App* command = app.add_subcommand("random", "compose random flags from a seed, as editable TOML and renders");
+    command->add_option("--seed", *seed, "the first seed (default 1)");
+    command->add_option("--count", *count, "how many designs, from seeds N, N+1, … (default 1)")->check(CLI::Range(1, 10000));
+    command->add_option("-o,--output", *out, "folder for the designs and their renders")->required();
+    command->add_option("--width", *width, "PNG width, px (default 600)")->check(CLI::Range(1, kMaxRasterSide));
+    return [seed, count, out, width] {
+        std::filesystem::create_directories(*out);
+        RenderOptions options;
+        options.width = *width;
+        for (int k = 0; k < *count; ++k) {
+            const std::uint64_t s = *seed + static_cast<std::uint64_t>(k);
+            const std::filesystem::path stem = std::filesystem::path(*out) / ("random-" + std::to_string(s));
+            const std::string toml = random_design(s);
+            const Scene scene = build_scene(load_design_text(toml, stem.string() + ".toml"));
+            write_files({{stem.string() + ".toml", toml},
+                         {stem.string() + ".svg", render_bytes(scene, Format::Svg, options)},
+                         {stem.string() + ".png", render_bytes(scene, Format::Png, options)}});
+            std::cout << stem.string() << ".toml\n";
+        }
+        return 0;
+    };
+}
+
+} // namespace vexil::cli

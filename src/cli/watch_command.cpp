@@ -1,0 +1,112 @@
+// vexil watch DESIGN -o OUT…: render, then re-render whenever the design or anything it depends on
+// (what it extends, its emblems) changes. A broken edit prints its errors and keeps the last good
+// output (renders are atomic); fixing it renders again.
+#include "cli/commands.h"
+#include "vexil/vexil.h"
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <thread>
+#include <unistd.h>
+
+namespace vexil::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+struct WatchArgs {
+    std::string design;
+    std::vector<std::string> outputs;
+    DesignOptions design_options;
+    std::optional<int> width, height;
+    int interval_ms = 250;
+    int renders = 0;      ///< stop after this many renders (0: never)
+    double timeout = 0;   ///< stop after this many seconds (0: never)
+};
+
+using Stamps = std::map<std::string, fs::file_time_type>;
+
+Stamps stamps_of(const std::vector<std::string>& files) {
+    Stamps stamps;
+    for (const auto& file : files) {
+        std::error_code code;
+        stamps[file] = fs::last_write_time(file, code); // a missing file has the epoch: a change when it appears
+    }
+    return stamps;
+}
+
+/// One render; returns the files to watch next (the design's inputs, or just the design on failure).
+std::vector<std::string> render_once(const WatchArgs& args, const std::vector<std::string>& previous, bool terminal) {
+    const auto start = Clock::now();
+    if (terminal) std::cerr << "\033[2J\033[H"; // "in place": each report replaces the last
+    try {
+        const std::vector<Format> formats = output_formats(args.outputs, "vexil watch");
+        const Design design = load_design(args.design, args.design_options.load());
+        const Scene scene = build_scene(design);
+        std::vector<std::pair<fs::path, std::string>> files;
+        for (std::size_t i = 0; i < formats.size(); ++i)
+            files.emplace_back(args.outputs[i], render_bytes(scene, formats[i], RenderOptions{args.width, args.height}));
+        write_files(files);
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
+        std::cout << "rendered " << args.design << " in " << ms << " ms; watching " << design.inputs.size()
+                  << " file(s)" << std::endl;
+        return design.inputs;
+    } catch (const InputError& error) {
+        for (const auto& d : error.diagnostics()) std::cerr << format_diagnostic(d) << '\n';
+    } catch (const IoError& error) {
+        std::cerr << "vexil: error: " << error.what() << '\n';
+    }
+    std::cerr << "vexil: kept the last good output; watching for the next change" << std::endl;
+    std::vector<std::string> watch = previous;
+    if (std::find(watch.begin(), watch.end(), args.design) == watch.end()) watch.push_back(args.design);
+    return watch;
+}
+
+int run_watch(const WatchArgs& args) {
+    const bool terminal = ::isatty(STDERR_FILENO) != 0;
+    const auto started = Clock::now();
+    std::vector<std::string> inputs = render_once(args, {args.design}, terminal);
+    int renders = 1;
+    Stamps last = stamps_of(inputs);
+    while (args.renders == 0 || renders < args.renders) {
+        if (args.timeout > 0 && std::chrono::duration<double>(Clock::now() - started).count() > args.timeout) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(args.interval_ms));
+        Stamps now = stamps_of(inputs);
+        if (now == last) continue;
+        // Let an editor finish writing before reading (several writes often land within a few ms).
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::min(args.interval_ms, 50)));
+        inputs = render_once(args, inputs, terminal);
+        ++renders;
+        last = stamps_of(inputs);
+    }
+    return 0;
+}
+
+} // namespace
+
+Run add_watch(CLI::App& app) {
+    auto args = std::make_shared<WatchArgs>();
+    CLI::App* command = app.add_subcommand("watch", "re-render a design whenever it or what it depends on changes");
+    command->add_option("design", args->design, "the design file (.toml)")->required();
+    command->add_option("-o,--output", args->outputs, "output file; the extension picks the format")
+        ->required()
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    auto* width = command->add_option("--width", args->width, "output width (default 1200)");
+    width->excludes(command->add_option("--height", args->height, "output height"));
+    command->add_option("--interval", args->interval_ms, "how often to look for changes, ms (default 250)")
+        ->check(CLI::Range(10, 60000));
+    command->add_option("--renders", args->renders, "stop after this many renders (default: never)")
+        ->check(CLI::Range(0, 1000000));
+    command->add_option("--timeout", args->timeout, "stop after this many seconds (default: never)")
+        ->check(CLI::Range(0.0, 1e7));
+    add_design_options(*command, args->design_options);
+    return [args] { return run_watch(*args); };
+}
+
+} // namespace vexil::cli

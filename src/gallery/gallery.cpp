@@ -1,0 +1,213 @@
+// build_gallery: discover designs, decide which changed, render those on every core, then write
+// index.html and catalogue.pdf. A design is "unchanged" when the hash of its inputs (its text,
+// what it extends, its emblems), the program version and the output sizes matches the one recorded
+// in OUT/.vexil-gallery after its last successful render, and its four files still exist.
+#include "gallery/html.h"
+#include "vexil/vexil.h"
+#include "vexil/gallery.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <fstream>
+#include <iomanip>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+namespace vexil {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// FNV-1a, 64 bits: a change detector, not a security boundary.
+struct Hash {
+    std::uint64_t value = 1469598103934665603ULL;
+    void add(std::string_view bytes) {
+        for (unsigned char c : bytes) value = (value ^ c) * 1099511628211ULL;
+        add_separator();
+    }
+    void add_separator() { value = (value ^ 0xff) * 1099511628211ULL; }
+    std::string hex() const {
+        std::ostringstream out;
+        out << std::hex << value;
+        return out.str();
+    }
+};
+
+std::string read_all(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+struct Found {
+    fs::path file;
+    std::string name, group;
+};
+
+std::vector<Found> discover(const std::vector<fs::path>& folders) {
+    std::vector<Found> found;
+    for (const auto& folder : folders) {
+        std::error_code code;
+        if (fs::is_regular_file(folder, code)) {
+            found.push_back({folder, folder.stem().string(), ""});
+            continue;
+        }
+        if (!fs::is_directory(folder, code)) throw IoError(folder.string() + ": no such folder");
+        for (auto it = fs::recursive_directory_iterator(folder, code); it != fs::recursive_directory_iterator();
+             it.increment(code)) {
+            if (code) throw IoError(folder.string() + ": " + code.message());
+            if (it->path().extension() != ".toml" || !it->is_regular_file()) continue;
+            const fs::path relative = fs::relative(it->path(), folder);
+            const fs::path stem = relative.parent_path() / relative.stem();
+            found.push_back({it->path(), stem.generic_string(), relative.parent_path().generic_string()});
+        }
+    }
+    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.name < b.name; });
+    return found;
+}
+
+std::map<std::string, std::string> read_cache(const fs::path& file) {
+    std::map<std::string, std::string> cache;
+    std::ifstream in(file);
+    std::string name, hash;
+    while (in >> std::quoted(name) >> hash) cache[name] = hash;
+    return cache;
+}
+
+void write_cache(const fs::path& file, const std::map<std::string, std::string>& cache) {
+    std::ostringstream out;
+    for (const auto& [name, hash] : cache) out << std::quoted(name) << ' ' << hash << '\n';
+    write_file(file, out.str());
+}
+
+struct Job {
+    Found found;
+    GalleryEntry entry;
+    Design design;
+    Scene scene;
+    std::string hash;
+    bool loaded = false;
+};
+
+/// Loads and lays out one design and computes its input hash; records errors in the entry.
+void prepare(Job& job, const GalleryOptions& options) {
+    GalleryEntry& entry = job.entry;
+    entry.design = job.found.file;
+    entry.name = job.found.name;
+    entry.group = job.found.group;
+    try {
+        job.design = load_design(job.found.file, LoadOptions{{}, options.allowed_folders});
+        job.scene = build_scene(job.design);
+        job.loaded = true;
+    } catch (const InputError& error) {
+        entry.errors = error.diagnostics();
+    } catch (const IoError& error) {
+        entry.io_error = error.what();
+    }
+    entry.title = job.design.flag.title.empty() ? job.found.name : job.design.flag.title;
+    entry.author = job.design.flag.author;
+    entry.source = job.design.flag.source;
+    entry.width = job.design.flag.width;
+    entry.height = job.design.flag.height;
+    Hash hash;
+    hash.add(kVersion);
+    hash.add(std::to_string(options.width) + "x" + std::to_string(options.thumb_width));
+    for (const auto& input : job.design.inputs) hash.add(input), hash.add(read_all(input));
+    job.hash = hash.hex();
+}
+
+void render_outputs(const Job& job, const fs::path& out, const GalleryOptions& options) {
+    const fs::path stem = out / job.found.name;
+    fs::create_directories(stem.parent_path());
+    RenderOptions full;
+    full.width = options.width;
+    RenderOptions thumb;
+    thumb.width = options.thumb_width;
+    write_files({{stem.string() + ".svg", render_bytes(job.scene, Format::Svg, full)},
+                 {stem.string() + ".png", render_bytes(job.scene, Format::Png, full)},
+                 {stem.string() + "-thumb.png", render_bytes(job.scene, Format::Png, thumb)},
+                 {stem.string() + ".pdf", render_bytes(job.scene, Format::Pdf, full)}});
+}
+
+bool outputs_exist(const fs::path& out, const std::string& name) {
+    for (const char* suffix : {".svg", ".png", "-thumb.png", ".pdf"})
+        if (!fs::exists(out / (name + suffix))) return false;
+    return true;
+}
+
+} // namespace
+
+GalleryResult build_gallery(const GalleryOptions& options) {
+    std::error_code code;
+    fs::create_directories(options.out, code);
+    if (code) throw IoError(options.out.string() + ": cannot create the folder: " + code.message());
+    const fs::path cache_file = options.out / ".vexil-gallery";
+    auto cache = read_cache(cache_file);
+
+    std::vector<Job> jobs;
+    for (auto& found : discover(options.folders)) jobs.push_back(Job{std::move(found), {}, {}, {}, {}, false});
+    const int workers = std::max(1, options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()));
+    std::atomic<std::size_t> next{0};
+    std::atomic<int> done{0};
+    std::mutex lock; // guards the cache map and the progress callback
+    const auto work = [&] {
+        for (std::size_t i = next++; i < jobs.size(); i = next++) {
+            Job& job = jobs[i];
+            prepare(job, options);
+            if (job.loaded) {
+                bool fresh;
+                {
+                    std::lock_guard<std::mutex> guard(lock);
+                    auto it = cache.find(job.found.name);
+                    fresh = it != cache.end() && it->second == job.hash && outputs_exist(options.out, job.found.name);
+                }
+                if (!fresh) {
+                    try {
+                        render_outputs(job, options.out, options);
+                        job.entry.rendered = true;
+                    } catch (const InputError& error) {
+                        job.entry.errors = error.diagnostics();
+                    } catch (const IoError& error) {
+                        job.entry.io_error = error.what();
+                    }
+                }
+            }
+            std::lock_guard<std::mutex> guard(lock);
+            const bool ok = job.entry.errors.empty() && job.entry.io_error.empty();
+            if (ok) cache[job.found.name] = job.hash;
+            else cache.erase(job.found.name);
+            if (options.progress) options.progress(job.entry, ++done, static_cast<int>(jobs.size()));
+        }
+    };
+    std::vector<std::thread> threads;
+    for (int t = 1; t < std::min<int>(workers, static_cast<int>(jobs.size())); ++t) threads.emplace_back(work);
+    work();
+    for (auto& thread : threads) thread.join();
+
+    GalleryResult result;
+    std::vector<SheetCell> cells;
+    for (const Job& job : jobs) {
+        const bool ok = job.entry.errors.empty() && job.entry.io_error.empty();
+        result.failed += !ok;
+        result.rendered += ok && job.entry.rendered;
+        result.up_to_date += ok && !job.entry.rendered;
+        if (ok) cells.push_back({&job.scene, job.entry.title + (job.entry.source.empty() ? "" : " — " + job.entry.source)});
+        result.entries.push_back(job.entry);
+    }
+    // The page and the catalogue depend on every design; rebuild them when anything was rendered,
+    // something failed, or they are missing.
+    const bool stale = result.rendered > 0 || result.failed > 0 || !fs::exists(options.out / "index.html") ||
+                       !fs::exists(options.out / "catalogue.pdf");
+    if (stale) {
+        write_file(options.out / "index.html", gallery::index_html(result.entries));
+        write_file(options.out / "catalogue.pdf", render_catalogue(cells));
+    }
+    write_cache(cache_file, cache);
+    return result;
+}
+
+} // namespace vexil

@@ -1,0 +1,118 @@
+// vexil gallery: batch rendering with an incremental cache, a page checked in a real browser.
+#include "support.h"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+using vexil::test::read_text;
+using vexil::test::run_vexil;
+using vexil::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kDisc = "[flag]\ntitle = \"Disc\"\nsize = [3, 2]\n[colors]\nmark = \"#bc002d\"\n[[layer]]\nkind = \"field\"\n"
+                    "color = \"white\"\n[[layer]]\nid = \"disc\"\nkind = \"circle\"\nradius = 0.6\ncolor = \"mark\"\n";
+
+/// Makes designs/{disc, stripes, variants/blue (extends ../disc), broken}.toml in `dir`.
+void make_designs(const TempDir& dir) {
+    dir.write("designs/disc.toml", kDisc);
+    dir.write("designs/stripes.toml", "[flag]\ntitle = \"Stripes\"\nsize = [3, 2]\n[[layer]]\nkind = \"bands\"\n"
+                                      "colors = [\"red\", \"white\", \"red\"]\n");
+    dir.write("designs/variants/blue.toml", "extends = \"../disc.toml\"\n[flag]\ntitle = \"Blue disc\"\n"
+                                            "[colors]\nmark = \"blue\"\n");
+    dir.write("designs/broken.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"cirle\"\n");
+}
+
+int count(const std::string& text, const std::string& word) {
+    int n = 0;
+    for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) ++n;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("gallery: renders every design, reports the broken one, and exits 2", "[cli][gallery]") {
+    TempDir dir;
+    make_designs(dir);
+    const auto out = dir / "out";
+    const auto result = run_vexil({"gallery", (dir / "designs").string(), "-o", out.string(), "-j", "2", "--width", "300"});
+    CHECK(result.status == 2);
+    CHECK(result.err.find((dir / "designs/broken.toml").string() + ":4:8: error: unknown layer kind 'cirle'") !=
+          std::string::npos);
+    CHECK(result.out.find("3 rendered, 0 up to date, 1 failed") != std::string::npos);
+    for (const char* name : {"disc", "stripes", "variants/blue"})
+        for (const char* suffix : {".svg", ".png", "-thumb.png", ".pdf"}) {
+            INFO(name << suffix);
+            CHECK(fs::exists(out / (std::string(name) + suffix)));
+        }
+    CHECK(vexil::test::read_png(out / "disc.png").width == 300);
+    CHECK(vexil::test::near(vexil::test::read_png(out / "variants/blue.png").at(150, 100), "#0000ff"));
+    const std::string html = read_text(out / "index.html");
+    CHECK(html.find("<h3>Blue disc</h3>") != std::string::npos);
+    CHECK(html.find("<h2>variants</h2>") != std::string::npos);
+    CHECK(html.find("unknown layer kind") != std::string::npos); // the broken card says why
+    CHECK(html.find("http") == std::string::npos);                // nothing fetched from a network
+    CHECK(read_text(out / "catalogue.pdf").rfind("%PDF-", 0) == 0);
+    CHECK(count(read_text(out / "catalogue.pdf"), "/Type /Page\n") + count(read_text(out / "catalogue.pdf"), "/Type /Page ") >= 3);
+}
+
+TEST_CASE("gallery: a second run renders only what changed, extends and all", "[cli][gallery]") {
+    TempDir dir;
+    make_designs(dir);
+    fs::remove(dir / "designs/broken.toml");
+    const auto out = (dir / "out").string();
+    const std::vector<std::string> args{"gallery", (dir / "designs").string(), "-o", out, "--width", "200"};
+    REQUIRE(run_vexil(args).status == 0);
+    const auto before = fs::last_write_time(dir / "out/stripes.png");
+    auto again = run_vexil(args);
+    CHECK(again.status == 0);
+    CHECK(again.out.find("0 rendered, 3 up to date, 0 failed") != std::string::npos);
+    CHECK(fs::last_write_time(dir / "out/stripes.png") == before);
+    // Changing the parent re-renders it and the design that extends it, not the other one.
+    dir.write("designs/disc.toml", std::regex_replace(std::string(kDisc), std::regex("0\\.6"), "0.4"));
+    again = run_vexil(args);
+    CHECK(again.out.find("2 rendered, 1 up to date, 0 failed") != std::string::npos);
+    CHECK(again.out.find("rendered   variants/blue") != std::string::npos);
+    // A deleted output is made again.
+    fs::remove(dir / "out/stripes.pdf");
+    again = run_vexil(args);
+    CHECK(again.out.find("1 rendered, 2 up to date") != std::string::npos);
+    CHECK(fs::exists(dir / "out/stripes.pdf"));
+}
+
+TEST_CASE("gallery: the page works in a real browser", "[cli][gallery][browser]") {
+    if (std::system("command -v chromium >/dev/null 2>&1") != 0) {
+        WARN("chromium is not installed (scripts/setup.sh installs it): browser check skipped");
+        return;
+    }
+    TempDir dir;
+    make_designs(dir);
+    fs::remove(dir / "designs/broken.toml");
+    const auto out = dir / "out";
+    REQUIRE(run_vexil({"gallery", (dir / "designs").string(), "-o", out.string(), "--width", "200"}).status == 0);
+    const std::string browser = "timeout 90 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+                                "--disable-background-networking --disable-component-update --disable-sync "
+                                "--virtual-time-budget=5000 --user-data-dir=" + (dir / "profile").string();
+    const auto page = "file://" + (out / "index.html").string();
+    // The DOM after load: the page's script records how many images loaded and how many cards show.
+    const auto dom = dir / "dom.html";
+    REQUIRE(std::system((browser + " --dump-dom '" + page + "' >" + dom.string() + " 2>/dev/null").c_str()) == 0);
+    const std::string all = read_text(dom);
+    CHECK(all.find("data-shown=\"3\"") != std::string::npos);
+    CHECK(all.find("data-images=\"3\"") != std::string::npos);
+    CHECK(all.find("data-loaded=\"3\"") != std::string::npos);
+    CHECK(all.find("data-broken=\"0\"") != std::string::npos);
+    // The search box filters: ?q= fills it in on load.
+    REQUIRE(std::system((browser + " --dump-dom '" + page + "?q=blue' >" + dom.string() + " 2>/dev/null").c_str()) == 0);
+    CHECK(read_text(dom).find("data-shown=\"1\"") != std::string::npos);
+    // A screenshot for a person to look at.
+    const auto shot = vexil::test::build_dir() / "test-diffs/gallery-screenshot.png";
+    fs::create_directories(shot.parent_path());
+    std::system((browser + " --window-size=1200,900 --screenshot=" + shot.string() + " '" + page + "' >/dev/null 2>&1").c_str());
+    CHECK(vexil::test::read_png(shot).width == 1200);
+}
