@@ -1,6 +1,6 @@
 // `file` fields (emblem artwork) and `recolor` tables.
 #include "diag/diag.h"
-#include "spec/colour.h"
+#include "model/colour.h"
 #include "spec/reader.h"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 // load_design: file → TOML document → overrides → checked, resolved Design.
 #include "diag/diag.h"
 #include "geom/svg_path.h"
-#include "spec/colour.h"
+#include "model/colour.h"
 #include "spec/reader.h"
 #include "vexil/load.h"
 

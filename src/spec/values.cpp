@@ -1,6 +1,6 @@
 // Numbers, expressions, params and colours: the values every part of a design is made of.
 #include "diag/diag.h"
-#include "spec/colour.h"
+#include "model/colour.h"
 #include "spec/expr.h"
 #include "spec/reader.h"
 

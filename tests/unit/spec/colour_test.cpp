@@ -1,4 +1,4 @@
-#include "spec/colour.h"
+#include "model/colour.h"
 
 #include <catch2/catch.hpp>
 
@@ -6,9 +6,9 @@
 #include <string>
 
 using vexil::Colour;
-using vexil::spec::colour_to_hex;
-using vexil::spec::css_colour_names;
-using vexil::spec::parse_colour_literal;
+using vexil::colour_to_hex;
+using vexil::css_colour_names;
+using vexil::parse_colour_literal;
 
 namespace {
 

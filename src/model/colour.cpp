@@ -1,6 +1,6 @@
 // Colour literals: hex and CSS Color Module Level 4 names. See colour.h.
 
-#include "spec/colour.h"
+#include "model/colour.h"
 
 #include <algorithm>
 #include <array>
@@ -8,7 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace vexil::spec {
+namespace vexil {
 namespace {
 
 struct NamedColour {
@@ -261,4 +261,4 @@ std::string colour_to_hex(const Colour& colour) {
     return out;
 }
 
-} // namespace vexil::spec
+} // namespace vexil

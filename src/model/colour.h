@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace vexil::spec {
+namespace vexil {
 
 /// A hex literal or a CSS name, or nullopt.
 std::optional<Colour> parse_colour_literal(std::string_view text);
@@ -18,4 +18,4 @@ const std::vector<std::string_view>& css_colour_names();
 /// "#rrggbb" or "#rrggbbaa" (alpha only when not opaque), lowercase.
 std::string colour_to_hex(const Colour& colour);
 
-} // namespace vexil::spec
+} // namespace vexil
