@@ -11,12 +11,14 @@ namespace {
 const std::string kEarth = VEXIL_SOURCE_DIR "/designs/earth.toml";
 
 void load(benchmark::State& state) {
-    for (auto _ : state) benchmark::DoNotOptimize(vexil::load_design(kEarth));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(vexil::load_design(kEarth));
 }
 
 void layout(benchmark::State& state) {
     const vexil::Design design = vexil::load_design(kEarth);
-    for (auto _ : state) benchmark::DoNotOptimize(vexil::build_scene(design));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(vexil::build_scene(design));
 }
 
 void draw(benchmark::State& state) {
@@ -36,14 +38,16 @@ void encode(benchmark::State& state) {
         vexil::render::ContextPtr cr(cairo_create(surface.get()));
         vexil::render::draw_scene(scene, cr.get(), 1500, 1000);
     }
-    for (auto _ : state) benchmark::DoNotOptimize(vexil::render::encode_png(surface.get()));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(vexil::render::encode_png(surface.get()));
 }
 
 void svg(benchmark::State& state) {
     const vexil::Scene scene = vexil::build_scene(vexil::load_design(kEarth));
     vexil::RenderOptions options;
     options.width = 1500;
-    for (auto _ : state) benchmark::DoNotOptimize(vexil::render_bytes(scene, vexil::Format::Svg, options));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(vexil::render_bytes(scene, vexil::Format::Svg, options));
 }
 
 } // namespace

@@ -40,16 +40,16 @@ struct Recolour {
 /// A layer's `repeat`: where copies of the shape stand. The shape as laid out (at its `at`) is
 /// the first copy's geometry; each copy is moved (and turned, for `orient` or `face`) from there.
 struct Repeat {
-    std::string pattern;        ///< "circle", "arc", "grid", "row", "column" or "points"
-    int count = 1;              ///< circle, arc, row, column
-    double radius = 0;          ///< circle, arc: distance of the copies from the layer's `at`
-    double from = 0, to = 360;  ///< arc: first and last angle (degrees, clockwise from up)
-    bool radial = false;        ///< circle, arc: turn each copy to point away from the centre
-    int rows = 1;               ///< grid
-    std::vector<int> cols;      ///< grid: copies per row, cycling ([6, 5] for the US union)
-    Vec2 step;                  ///< grid: [dx, dy]; row: dx; column: dy
-    std::vector<Vec2> at;       ///< points: absolute positions of the copies
-    std::optional<Vec2> face;   ///< turn each copy so its first point aims here
+    std::string pattern;       ///< "circle", "arc", "grid", "row", "column" or "points"
+    int count = 1;             ///< circle, arc, row, column
+    double radius = 0;         ///< circle, arc: distance of the copies from the layer's `at`
+    double from = 0, to = 360; ///< arc: first and last angle (degrees, clockwise from up)
+    bool radial = false;       ///< circle, arc: turn each copy to point away from the centre
+    int rows = 1;              ///< grid
+    std::vector<int> cols;     ///< grid: copies per row, cycling ([6, 5] for the US union)
+    Vec2 step;                 ///< grid: [dx, dy]; row: dx; column: dy
+    std::vector<Vec2> at;      ///< points: absolute positions of the copies
+    std::optional<Vec2> face;  ///< turn each copy so its first point aims here
 };
 
 /// A resolved field value. Which alternative a field holds is fixed by its FieldType.

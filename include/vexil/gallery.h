@@ -14,23 +14,23 @@
 namespace vexil {
 
 struct GalleryOptions {
-    std::vector<std::filesystem::path> folders; ///< searched recursively for *.toml
-    std::filesystem::path out;                  ///< output folder (created)
-    int jobs = 0;                               ///< worker threads; 0 = every core
-    int width = 1200;                           ///< full-size PNG width, px
-    int thumb_width = 320;                      ///< thumbnail width, px
+    std::vector<std::filesystem::path> folders;         ///< searched recursively for *.toml
+    std::filesystem::path out;                          ///< output folder (created)
+    int jobs = 0;                                       ///< worker threads; 0 = every core
+    int width = 1200;                                   ///< full-size PNG width, px
+    int thumb_width = 320;                              ///< thumbnail width, px
     std::vector<std::filesystem::path> allowed_folders; ///< as LoadOptions::allowed_folders
     /// Called (from worker threads, one call at a time) as each design finishes.
     std::function<void(const struct GalleryEntry&, int done, int total)> progress;
 };
 
 struct GalleryEntry {
-    std::filesystem::path design;  ///< the design file
-    std::string name;              ///< its path under its folder, without .toml ("europe/france")
-    std::string group;             ///< the folder it is grouped under ("" for the top)
+    std::filesystem::path design; ///< the design file
+    std::string name;             ///< its path under its folder, without .toml ("europe/france")
+    std::string group;            ///< the folder it is grouped under ("" for the top)
     std::string title, author, source;
-    double width = 0, height = 0;  ///< design units
-    bool rendered = false;         ///< false: up to date from an earlier run (or failed)
+    double width = 0, height = 0;   ///< design units
+    bool rendered = false;          ///< false: up to date from an earlier run (or failed)
     std::vector<Diagnostic> errors; ///< why it failed; empty when it did not
     std::string io_error;
 };

@@ -14,13 +14,27 @@ struct Vec2 {
     double y = 0;
 };
 
-inline Vec2 operator+(Vec2 a, Vec2 b) { return {a.x + b.x, a.y + b.y}; }
-inline Vec2 operator-(Vec2 a, Vec2 b) { return {a.x - b.x, a.y - b.y}; }
-inline Vec2 operator-(Vec2 a) { return {-a.x, -a.y}; }
-inline Vec2 operator*(Vec2 a, double s) { return {a.x * s, a.y * s}; }
-inline Vec2 operator*(double s, Vec2 a) { return {a.x * s, a.y * s}; }
-inline Vec2 operator/(Vec2 a, double s) { return {a.x / s, a.y / s}; }
-inline bool operator==(Vec2 a, Vec2 b) { return a.x == b.x && a.y == b.y; }
+inline Vec2 operator+(Vec2 a, Vec2 b) {
+    return {a.x + b.x, a.y + b.y};
+}
+inline Vec2 operator-(Vec2 a, Vec2 b) {
+    return {a.x - b.x, a.y - b.y};
+}
+inline Vec2 operator-(Vec2 a) {
+    return {-a.x, -a.y};
+}
+inline Vec2 operator*(Vec2 a, double s) {
+    return {a.x * s, a.y * s};
+}
+inline Vec2 operator*(double s, Vec2 a) {
+    return {a.x * s, a.y * s};
+}
+inline Vec2 operator/(Vec2 a, double s) {
+    return {a.x / s, a.y / s};
+}
+inline bool operator==(Vec2 a, Vec2 b) {
+    return a.x == b.x && a.y == b.y;
+}
 double dot(Vec2 a, Vec2 b);
 double cross(Vec2 a, Vec2 b);
 double length(Vec2 a);

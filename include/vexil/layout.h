@@ -17,11 +17,11 @@ Scene build_scene(const Design& design);
 /// One crossing of two rings in a `rings` layer, as `over = [[a, b, k]]` names it: the k-th
 /// crossing of rings a and b, numbered clockwise around the lower-numbered ring from 12 o'clock.
 struct RingCrossing {
-    std::string layer;      ///< the layer's id, or "layer N"
+    std::string layer;       ///< the layer's id, or "layer N"
     int a = 0, b = 0, k = 0; ///< a < b
-    Vec2 at;                ///< where the centre lines cross (or come closest), design units
-    int over = 0;           ///< which of a and b lies on top there
-    std::vector<int> stack; ///< every ring meeting there, bottom to top (more than two at a multi-crossing)
+    Vec2 at;                 ///< where the centre lines cross (or come closest), design units
+    int over = 0;            ///< which of a and b lies on top there
+    std::vector<int> stack;  ///< every ring meeting there, bottom to top (more than two at a multi-crossing)
 };
 
 /// Every crossing of every `rings` layer, in layer order, then by (a, b, k).

@@ -49,7 +49,8 @@ struct SheetCell {
 
 /// A grid of flags with captions, `columns` wide, each flag `cell_width` wide (PNG pixels or PDF
 /// points): for comparing variants at a glance. Format must be Png or Pdf.
-std::string render_contact_sheet(const std::vector<SheetCell>& cells, Format format, int columns, int cell_width);
+std::string render_contact_sheet(const std::vector<SheetCell>& cells, Format format, int columns,
+                                 int cell_width);
 /// A PDF of one flag per A4 landscape page, centred, with its caption beneath.
 std::string render_catalogue(const std::vector<SheetCell>& cells);
 

@@ -23,7 +23,8 @@ Run add_check(CLI::App& app) {
                 const Scene scene = build_scene(design);
                 std::cout << path << ": ok (" << design.layers.size() << " layers)\n";
             } catch (const InputError& error) {
-                for (const auto& diagnostic : error.diagnostics()) std::cerr << format_diagnostic(diagnostic) << '\n';
+                for (const auto& diagnostic : error.diagnostics())
+                    std::cerr << format_diagnostic(diagnostic) << '\n';
                 status = std::max(status, static_cast<int>(ExitCode::BadInput));
             } catch (const IoError& error) {
                 std::cerr << "vexil: error: " << error.what() << '\n';

@@ -15,6 +15,12 @@ namespace vexil::cli {
 
 using Run = std::function<int()>;
 
+/// A repeatable option that takes exactly one value each time it is given, so that a positional
+/// argument after it (`-o a.png design.toml`) is still the positional argument.
+inline CLI::Option* one_value_each(CLI::Option* option) {
+    return option->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
 /// What every command that loads a design takes: `--set NAME=VALUE` and `--allow-folder DIR`, both
 /// repeatable, each taking exactly one value so a design named after them is still the design.
 struct DesignOptions {
@@ -30,16 +36,12 @@ struct DesignOptions {
 };
 
 inline void add_design_options(CLI::App& command, DesignOptions& options) {
-    command.add_option("--set", options.sets, "override NAME=VALUE: a param, colors.NAME or LAYER_ID.FIELD (repeatable)")
-        ->expected(1)
-        ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    command.add_option("--allow-folder", options.allowed_folders,
-                       "a folder besides the design's own that emblem files may be read from (repeatable)")
-        ->expected(1)
-        ->allow_extra_args(false)
-        ->check(CLI::ExistingDirectory)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    one_value_each(command.add_option(
+        "--set", options.sets, "override NAME=VALUE: a param, colors.NAME or LAYER_ID.FIELD (repeatable)"));
+    one_value_each(command.add_option(
+                       "--allow-folder", options.allowed_folders,
+                       "a folder besides the design's own that emblem files may be read from (repeatable)"))
+        ->check(CLI::ExistingDirectory);
 }
 
 /// The format of each output from its extension; a usage error names one it cannot tell.

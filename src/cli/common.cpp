@@ -9,7 +9,8 @@ std::vector<Format> output_formats(const std::vector<std::string>& outputs, cons
     for (const auto& output : outputs) {
         auto format = format_for_path(output);
         if (!format)
-            diag::raise(diag::bad_usage(command, "cannot tell the format of '" + output + "': name it .svg, .png or .pdf"));
+            diag::raise(diag::bad_usage(command, "cannot tell the format of '" + output +
+                                                     "': name it .svg, .png or .pdf"));
         formats.push_back(*format);
     }
     return formats;

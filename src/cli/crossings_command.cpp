@@ -12,8 +12,8 @@ namespace vexil::cli {
 Run add_crossings(CLI::App& app) {
     auto design = std::make_shared<std::string>();
     auto design_options = std::make_shared<DesignOptions>();
-    CLI::App* command =
-        app.add_subcommand("crossings", "list the crossings of rings layers: [a, b, k], where, and who is on top");
+    CLI::App* command = app.add_subcommand(
+        "crossings", "list the crossings of rings layers: [a, b, k], where, and who is on top");
     command->add_option("design", *design, "the design file (.toml)")->required();
     add_design_options(*command, *design_options);
     return [design, design_options] {
@@ -22,11 +22,12 @@ Run add_crossings(CLI::App& app) {
         for (const RingCrossing& c : ring_crossings(loaded)) {
             char at[64];
             std::snprintf(at, sizeof at, "(%.4f, %.4f)", c.at.x, c.at.y);
-            std::cout << c.layer << ": [" << c.a << ", " << c.b << ", " << c.k << "] at " << at << ": " << c.over
-                      << " over " << (c.over == c.a ? c.b : c.a);
+            std::cout << c.layer << ": [" << c.a << ", " << c.b << ", " << c.k << "] at " << at << ": "
+                      << c.over << " over " << (c.over == c.a ? c.b : c.a);
             if (c.stack.size() > 2) {
                 std::cout << "  (" << c.stack.size() << " rings meet here; bottom to top:";
-                for (int ring : c.stack) std::cout << ' ' << ring;
+                for (int ring : c.stack)
+                    std::cout << ' ' << ring;
                 std::cout << ')';
             }
             std::cout << '\n';

@@ -25,15 +25,19 @@ void show_progress(const GalleryEntry& entry, int done, int total, bool terminal
     if (terminal) {
         constexpr int kBar = 30;
         const int filled = total ? done * kBar / total : kBar;
-        std::cerr << "\r\033[K[" << std::string(filled, '#') << std::string(kBar - filled, ' ') << "] " << done << '/'
-                  << total << ' ' << entry.name << std::flush;
+        std::cerr << "\r\033[K[" << std::string(filled, '#') << std::string(kBar - filled, ' ') << "] "
+                  << done << '/' << total << ' ' << entry.name << std::flush;
         if (done == total) std::cerr << '\n';
     } else {
-        std::cout << (failed ? "failed     " : entry.rendered ? "rendered   " : "up to date ") << entry.name << '\n';
+        std::cout << (failed           ? "failed     "
+                      : entry.rendered ? "rendered   "
+                                       : "up to date ")
+                  << entry.name << '\n';
     }
     if (failed) {
         if (terminal) std::cerr << "\r\033[K";
-        for (const auto& d : entry.errors) std::cerr << format_diagnostic(d) << '\n';
+        for (const auto& d : entry.errors)
+            std::cerr << format_diagnostic(d) << '\n';
         if (!entry.io_error.empty()) std::cerr << "vexil: error: " << entry.io_error << '\n';
     }
 }
@@ -43,26 +47,30 @@ void show_progress(const GalleryEntry& entry, int done, int total, bool terminal
 Run add_gallery(CLI::App& app) {
     auto args = std::make_shared<GalleryArgs>();
     CLI::App* command = app.add_subcommand(
-        "gallery", "render every design under folders to SVG, PNG and PDF, with index.html and catalogue.pdf");
-    command->add_option("folders", args->folders, "folders searched recursively for designs (or design files)")
+        "gallery",
+        "render every design under folders to SVG, PNG and PDF, with index.html and catalogue.pdf");
+    command
+        ->add_option("folders", args->folders, "folders searched recursively for designs (or design files)")
         ->required();
     command->add_option("-o,--output", args->out, "the gallery folder")->required();
-    command->add_option("-j,--jobs", args->jobs, "worker threads (default: every core)")->check(CLI::Range(0, 256));
-    command->add_option("--width", args->width, "full-size PNG width, px (default 1200)")->check(CLI::Range(1, kMaxRasterSide));
+    command->add_option("-j,--jobs", args->jobs, "worker threads (default: every core)")
+        ->check(CLI::Range(0, 256));
+    command->add_option("--width", args->width, "full-size PNG width, px (default 1200)")
+        ->check(CLI::Range(1, kMaxRasterSide));
     command->add_option("--thumb-width", args->thumb_width, "thumbnail width, px (default 320)")
         ->check(CLI::Range(1, kMaxRasterSide));
-    command->add_option("--allow-folder", args->allowed, "another folder designs may read emblems from")
-        ->expected(1)
-        ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    one_value_each(
+        command->add_option("--allow-folder", args->allowed, "another folder designs may read emblems from"));
     return [args] {
         GalleryOptions options;
-        for (const auto& folder : args->folders) options.folders.emplace_back(folder);
+        for (const auto& folder : args->folders)
+            options.folders.emplace_back(folder);
         options.out = args->out;
         options.jobs = args->jobs;
         options.width = args->width;
         options.thumb_width = args->thumb_width;
-        for (const auto& folder : args->allowed) options.allowed_folders.emplace_back(folder);
+        for (const auto& folder : args->allowed)
+            options.allowed_folders.emplace_back(folder);
         const bool terminal = ::isatty(STDERR_FILENO) != 0;
         options.progress = [terminal](const GalleryEntry& entry, int done, int total) {
             show_progress(entry, done, total, terminal);

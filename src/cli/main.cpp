@@ -34,7 +34,8 @@ int main(int argc, char** argv) {
         const int status = app.exit(error); // prints help, version or the usage error
         return status == 0 ? 0 : static_cast<int>(vexil::ExitCode::BadInput);
     } catch (const vexil::InputError& error) {
-        for (const auto& diagnostic : error.diagnostics()) std::cerr << vexil::format_diagnostic(diagnostic) << '\n';
+        for (const auto& diagnostic : error.diagnostics())
+            std::cerr << vexil::format_diagnostic(diagnostic) << '\n';
         return static_cast<int>(vexil::ExitCode::BadInput);
     } catch (const vexil::IoError& error) {
         std::cerr << "vexil: error: " << error.what() << '\n';

@@ -14,11 +14,14 @@ Run add_random(CLI::App& app) {
     auto count = std::make_shared<int>(1);
     auto out = std::make_shared<std::string>();
     auto width = std::make_shared<int>(600);
-    CLI::App* command = app.add_subcommand("random", "compose random flags from a seed, as editable TOML and renders");
+    CLI::App* command =
+        app.add_subcommand("random", "compose random flags from a seed, as editable TOML and renders");
     command->add_option("--seed", *seed, "the first seed (default 1)");
-    command->add_option("--count", *count, "how many designs, from seeds N, N+1, … (default 1)")->check(CLI::Range(1, 10000));
+    command->add_option("--count", *count, "how many designs, from seeds N, N+1, … (default 1)")
+        ->check(CLI::Range(1, 10000));
     command->add_option("-o,--output", *out, "folder for the designs and their renders")->required();
-    command->add_option("--width", *width, "PNG width, px (default 600)")->check(CLI::Range(1, kMaxRasterSide));
+    command->add_option("--width", *width, "PNG width, px (default 600)")
+        ->check(CLI::Range(1, kMaxRasterSide));
     return [seed, count, out, width] {
         std::filesystem::create_directories(*out);
         RenderOptions options;

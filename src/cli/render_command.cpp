@@ -34,14 +34,13 @@ Run add_render(CLI::App& app) {
     auto args = std::make_shared<RenderArgs>();
     CLI::App* command = app.add_subcommand("render", "render a design to SVG, PNG and/or PDF");
     command->add_option("design", args->design, "the design file (.toml)")->required();
-    command->add_option("-o,--output", args->outputs, "output file; the extension (.svg .png .pdf) picks the format")
-        ->required()
-        ->expected(1)
-        ->allow_extra_args(false) // `-o a.png design.toml` keeps the design
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    auto* width = command->add_option("--width", args->width,
-                                      "output width in px (PNG) or user units/points (SVG, PDF); default 1200");
-    auto* height = command->add_option("--height", args->height, "output height; the width follows the flag's ratio");
+    one_value_each(command->add_option("-o,--output", args->outputs,
+                                       "output file; the extension (.svg .png .pdf) picks the format"))
+        ->required();
+    auto* width = command->add_option(
+        "--width", args->width, "output width in px (PNG) or user units/points (SVG, PDF); default 1200");
+    auto* height =
+        command->add_option("--height", args->height, "output height; the width follows the flag's ratio");
     width->excludes(height);
     add_design_options(*command, args->design_options);
     return [args] { return run_render(*args); };

@@ -10,7 +10,8 @@ namespace vexil::cli {
 Run add_scene(CLI::App& app) {
     auto design = std::make_shared<std::string>();
     auto design_options = std::make_shared<DesignOptions>();
-    CLI::App* command = app.add_subcommand("scene", "print the laid-out scene as text: paths, colours, clips");
+    CLI::App* command =
+        app.add_subcommand("scene", "print the laid-out scene as text: paths, colours, clips");
     command->add_option("design", *design, "the design file (.toml)")->required();
     add_design_options(*command, *design_options);
     return [design, design_options] {

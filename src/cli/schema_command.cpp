@@ -7,7 +7,8 @@
 namespace vexil::cli {
 
 Run add_schema(CLI::App& app) {
-    app.add_subcommand("schema", "print the JSON Schema of design files, for TOML editors (Taplo, Even Better TOML)");
+    app.add_subcommand("schema",
+                       "print the JSON Schema of design files, for TOML editors (Taplo, Even Better TOML)");
     return [] {
         std::cout << json_schema();
         return 0;

@@ -27,7 +27,8 @@ struct VariantsArgs {
 std::pair<std::string, std::vector<std::string>> split_vary(const std::string& text) {
     const auto equals = text.find('=');
     if (equals == std::string::npos || equals == 0 || equals + 1 == text.size())
-        diag::raise(diag::bad_usage("vexil variants", "--vary takes NAME=V1,V2,…, e.g. --vary r=0.3,0.35,0.4"));
+        diag::raise(
+            diag::bad_usage("vexil variants", "--vary takes NAME=V1,V2,…, e.g. --vary r=0.3,0.35,0.4"));
     std::vector<std::string> values{""};
     int depth = 0;
     bool quoted = false;
@@ -35,15 +36,18 @@ std::pair<std::string, std::vector<std::string>> split_vary(const std::string& t
         if (c == '"') quoted = !quoted;
         if (!quoted && (c == '[' || c == '{')) ++depth;
         if (!quoted && (c == ']' || c == '}')) --depth;
-        if (c == ',' && depth == 0 && !quoted) values.emplace_back();
-        else values.back() += c;
+        if (c == ',' && depth == 0 && !quoted)
+            values.emplace_back();
+        else
+            values.back() += c;
     }
     return {text.substr(0, equals), values};
 }
 
 std::string file_safe(const std::string& text) {
     std::string out;
-    for (char c : text) out += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '=' ? c : '_';
+    for (char c : text)
+        out += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '=' ? c : '_';
     return out;
 }
 
@@ -54,7 +58,8 @@ int run_variants(const VariantsArgs& args) {
         axes.push_back(split_vary(vary));
         total *= axes.back().second.size();
         if (total > kMaxVariants)
-            diag::raise(diag::bad_usage("vexil variants", "more than " + std::to_string(kMaxVariants) + " variants"));
+            diag::raise(
+                diag::bad_usage("vexil variants", "more than " + std::to_string(kMaxVariants) + " variants"));
     }
     const std::filesystem::path out = args.out;
     std::filesystem::create_directories(out);
@@ -80,11 +85,14 @@ int run_variants(const VariantsArgs& args) {
         files.emplace_back(out / (name + ".png"), render_bytes(scenes[i], Format::Png, options));
     }
     std::vector<SheetCell> cells;
-    for (std::size_t i = 0; i < total; ++i) cells.push_back({&scenes[i], captions[i]});
+    for (std::size_t i = 0; i < total; ++i)
+        cells.push_back({&scenes[i], captions[i]});
     const int columns = args.columns > 0 ? args.columns : static_cast<int>(std::min<std::size_t>(total, 4));
     const int cell = std::max(120, std::min(args.width, 400));
-    files.emplace_back(out / (stem + "-variants.png"), render_contact_sheet(cells, Format::Png, columns, cell));
-    files.emplace_back(out / (stem + "-variants.pdf"), render_contact_sheet(cells, Format::Pdf, columns, cell));
+    files.emplace_back(out / (stem + "-variants.png"),
+                       render_contact_sheet(cells, Format::Png, columns, cell));
+    files.emplace_back(out / (stem + "-variants.pdf"),
+                       render_contact_sheet(cells, Format::Pdf, columns, cell));
     write_files(files);
     std::cout << total << " variants: " << (out / (stem + "-variants.png")).string() << '\n';
     return 0;
@@ -94,14 +102,15 @@ int run_variants(const VariantsArgs& args) {
 
 Run add_variants(CLI::App& app) {
     auto args = std::make_shared<VariantsArgs>();
-    CLI::App* command = app.add_subcommand("variants", "render every combination of some values side by side");
+    CLI::App* command =
+        app.add_subcommand("variants", "render every combination of some values side by side");
     command->add_option("design", args->design, "the design file (.toml)")->required();
-    command->add_option("--vary", args->vary, "NAME=V1,V2,…: a param, colors.NAME or LAYER_ID.FIELD and its values")
-        ->required()
-        ->expected(1)
-        ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    command->add_option("-o,--output", args->out, "folder for the variants and the contact sheet")->required();
+    one_value_each(command
+                       ->add_option("--vary", args->vary,
+                                    "NAME=V1,V2,…: a param, colors.NAME or LAYER_ID.FIELD and its values")
+                       ->required());
+    command->add_option("-o,--output", args->out, "folder for the variants and the contact sheet")
+        ->required();
     command->add_option("--width", args->width, "width of each variant's PNG, px (default 600)")
         ->check(CLI::Range(1, kMaxRasterSide));
     command->add_option("--columns", args->columns, "columns on the contact sheet (default: up to 4)")

@@ -24,8 +24,8 @@ struct WatchArgs {
     DesignOptions design_options;
     std::optional<int> width, height;
     int interval_ms = 250;
-    int renders = 0;      ///< stop after this many renders (0: never)
-    double timeout = 0;   ///< stop after this many seconds (0: never)
+    int renders = 0;    ///< stop after this many renders (0: never)
+    double timeout = 0; ///< stop after this many seconds (0: never)
 };
 
 using Stamps = std::map<std::string, fs::file_time_type>;
@@ -34,13 +34,15 @@ Stamps stamps_of(const std::vector<std::string>& files) {
     Stamps stamps;
     for (const auto& file : files) {
         std::error_code code;
-        stamps[file] = fs::last_write_time(file, code); // a missing file has the epoch: a change when it appears
+        stamps[file] =
+            fs::last_write_time(file, code); // a missing file has the epoch: a change when it appears
     }
     return stamps;
 }
 
 /// One render; returns the files to watch next (the design's inputs, or just the design on failure).
-std::vector<std::string> render_once(const WatchArgs& args, const std::vector<std::string>& previous, bool terminal) {
+std::vector<std::string> render_once(const WatchArgs& args, const std::vector<std::string>& previous,
+                                     bool terminal) {
     const auto start = Clock::now();
     if (terminal) std::cerr << "\033[2J\033[H"; // "in place": each report replaces the last
     try {
@@ -49,14 +51,16 @@ std::vector<std::string> render_once(const WatchArgs& args, const std::vector<st
         const Scene scene = build_scene(design);
         std::vector<std::pair<fs::path, std::string>> files;
         for (std::size_t i = 0; i < formats.size(); ++i)
-            files.emplace_back(args.outputs[i], render_bytes(scene, formats[i], RenderOptions{args.width, args.height}));
+            files.emplace_back(args.outputs[i],
+                               render_bytes(scene, formats[i], RenderOptions{args.width, args.height}));
         write_files(files);
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
         std::cout << "rendered " << args.design << " in " << ms << " ms; watching " << design.inputs.size()
                   << " file(s)" << std::endl;
         return design.inputs;
     } catch (const InputError& error) {
-        for (const auto& d : error.diagnostics()) std::cerr << format_diagnostic(d) << '\n';
+        for (const auto& d : error.diagnostics())
+            std::cerr << format_diagnostic(d) << '\n';
     } catch (const IoError& error) {
         std::cerr << "vexil: error: " << error.what() << '\n';
     }
@@ -73,7 +77,8 @@ int run_watch(const WatchArgs& args) {
     int renders = 1;
     Stamps last = stamps_of(inputs);
     while (args.renders == 0 || renders < args.renders) {
-        if (args.timeout > 0 && std::chrono::duration<double>(Clock::now() - started).count() > args.timeout) break;
+        if (args.timeout > 0 && std::chrono::duration<double>(Clock::now() - started).count() > args.timeout)
+            break;
         std::this_thread::sleep_for(std::chrono::milliseconds(args.interval_ms));
         Stamps now = stamps_of(inputs);
         if (now == last) continue;
@@ -90,13 +95,12 @@ int run_watch(const WatchArgs& args) {
 
 Run add_watch(CLI::App& app) {
     auto args = std::make_shared<WatchArgs>();
-    CLI::App* command = app.add_subcommand("watch", "re-render a design whenever it or what it depends on changes");
+    CLI::App* command =
+        app.add_subcommand("watch", "re-render a design whenever it or what it depends on changes");
     command->add_option("design", args->design, "the design file (.toml)")->required();
-    command->add_option("-o,--output", args->outputs, "output file; the extension picks the format")
-        ->required()
-        ->expected(1)
-        ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    one_value_each(
+        command->add_option("-o,--output", args->outputs, "output file; the extension picks the format"))
+        ->required();
     auto* width = command->add_option("--width", args->width, "output width (default 1200)");
     width->excludes(command->add_option("--height", args->height, "output height"));
     command->add_option("--interval", args->interval_ms, "how often to look for changes, ms (default 250)")

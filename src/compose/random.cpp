@@ -31,7 +31,9 @@ class Dice {
         return std::round((low + (high - low) * unit) * 1000) / 1000;
     }
     bool chance(int percent) { return below(100) < percent; }
-    template <typename T> const T& pick(const std::vector<T>& items) { return items[below(static_cast<int>(items.size()))]; }
+    template <typename T> const T& pick(const std::vector<T>& items) {
+        return items[below(static_cast<int>(items.size()))];
+    }
 
   private:
     std::uint64_t state_;
@@ -39,9 +41,9 @@ class Dice {
 
 // Colours that flags use, by name in the palette each design writes out.
 const std::vector<std::pair<const char*, const char*>> kColours = {
-    {"red", "#c8102e"},   {"crimson", "#a6192e"}, {"blue", "#0033a0"}, {"navy", "#012169"}, {"sky", "#4997d0"},
-    {"green", "#007a3d"}, {"leaf", "#3a9b36"},    {"gold", "#ffcd00"}, {"orange", "#ff8200"}, {"black", "#000000"},
-    {"white", "#ffffff"}, {"maroon", "#7a263a"},
+    {"red", "#c8102e"},    {"crimson", "#a6192e"}, {"blue", "#0033a0"},  {"navy", "#012169"},
+    {"sky", "#4997d0"},    {"green", "#007a3d"},   {"leaf", "#3a9b36"},  {"gold", "#ffcd00"},
+    {"orange", "#ff8200"}, {"black", "#000000"},   {"white", "#ffffff"}, {"maroon", "#7a263a"},
 };
 
 std::string number(double value) {
@@ -73,19 +75,23 @@ struct Composer {
 
     void division() {
         switch (dice.below(7)) {
-        case 0: case 1: { // bands
+        case 0:
+        case 1: { // bands
             const int n = 2 + dice.below(3);
             std::string colours;
-            for (int i = 0; i < n; ++i) colours += (i ? ", \"" : "\"") + colour(i % 2 == 1 && dice.chance(60)) + "\"";
-            layer(std::string("kind      = \"bands\"\ndirection = \"") + (dice.chance(60) ? "horizontal" : "vertical") +
-                  "\"\ncolors    = [" + colours + "]\n");
+            for (int i = 0; i < n; ++i)
+                colours += (i ? ", \"" : "\"") + colour(i % 2 == 1 && dice.chance(60)) + "\"";
+            layer(std::string("kind      = \"bands\"\ndirection = \"") +
+                  (dice.chance(60) ? "horizontal" : "vertical") + "\"\ncolors    = [" + colours + "]\n");
             break;
         }
         case 2: // Nordic cross
             layer("kind  = \"field\"\ncolor = \"" + colour() + "\"\n");
-            layer("kind  = \"cross\"\nat    = [\"W*" + number(dice.between(0.33, 0.4)) + "\", \"H/2\"]\nwidth = \"H*" +
-                  number(dice.between(0.12, 0.2)) + "\"\ncolor = \"" + colour(true) + "\"\n" +
-                  (dice.chance(40) ? "outline = { color = \"" + colour() + "\", width = \"H*0.03\" }\n" : ""));
+            layer(
+                "kind  = \"cross\"\nat    = [\"W*" + number(dice.between(0.33, 0.4)) +
+                "\", \"H/2\"]\nwidth = \"H*" + number(dice.between(0.12, 0.2)) + "\"\ncolor = \"" +
+                colour(true) + "\"\n" +
+                (dice.chance(40) ? "outline = { color = \"" + colour() + "\", width = \"H*0.03\" }\n" : ""));
             break;
         case 3: // hoist triangle over bands
             layer("kind   = \"bands\"\ncolors = [\"" + colour() + "\", \"" + colour(true) + "\"]\n");
@@ -94,24 +100,26 @@ struct Composer {
             break;
         case 4: // saltire
             layer("kind  = \"field\"\ncolor = \"" + colour() + "\"\n");
-            layer("kind  = \"saltire\"\nwidth = \"H*" + number(dice.between(0.1, 0.2)) + "\"\ncolor = \"" + colour(true) +
-                  "\"\n");
+            layer("kind  = \"saltire\"\nwidth = \"H*" + number(dice.between(0.1, 0.2)) + "\"\ncolor = \"" +
+                  colour(true) + "\"\n");
             break;
         case 5: // bend
             layer("kind   = \"bands\"\ncolors = [\"" + colour() + "\", \"" + colour() + "\"]\n");
-            layer("kind  = \"bend\"\nfrom  = \"" + std::string(dice.chance(50) ? "top-hoist" : "bottom-hoist") +
-                  "\"\nwidth = \"H*" + number(dice.between(0.15, 0.3)) + "\"\ncolor = \"" + colour(true) + "\"\n");
+            layer("kind  = \"bend\"\nfrom  = \"" +
+                  std::string(dice.chance(50) ? "top-hoist" : "bottom-hoist") + "\"\nwidth = \"H*" +
+                  number(dice.between(0.15, 0.3)) + "\"\ncolor = \"" + colour(true) + "\"\n");
             break;
         default: // field with a border
             layer("kind  = \"field\"\ncolor = \"" + colour() + "\"\n");
-            layer("kind  = \"border\"\nwidth = \"H*" + number(dice.between(0.05, 0.1)) + "\"\ncolor = \"" + colour(true) +
-                  "\"\n");
+            layer("kind  = \"border\"\nwidth = \"H*" + number(dice.between(0.05, 0.1)) + "\"\ncolor = \"" +
+                  colour(true) + "\"\n");
         }
     }
 
     void charge() {
         const std::string at = dice.chance(60) ? "[\"W/2\", \"H/2\"]" : "[\"W/4\", \"H/4\"]";
-        const double size = at.find("W/2") != std::string::npos ? dice.between(0.2, 0.3) : dice.between(0.1, 0.16);
+        const double size =
+            at.find("W/2") != std::string::npos ? dice.between(0.2, 0.3) : dice.between(0.1, 0.16);
         switch (dice.below(4)) {
         case 0:
             static const std::vector<int> kPoints{5, 5, 6, 7, 8};
@@ -119,21 +127,22 @@ struct Composer {
                   std::to_string(dice.pick(kPoints)) + "\ncolor  = \"" + colour(true) + "\"\n");
             break;
         case 1:
-            layer("kind   = \"circle\"\nat     = " + at + "\nradius = \"H*" + number(size) + "\"\ncolor  = \"" +
-                  colour(true) + "\"\n");
+            layer("kind   = \"circle\"\nat     = " + at + "\nradius = \"H*" + number(size) +
+                  "\"\ncolor  = \"" + colour(true) + "\"\n");
             break;
         case 2: { // woven rings
             static const std::vector<const char*> kPatterns{"flower", "row", "circle"};
             const char* pattern = dice.pick(kPatterns);
-            layer("kind    = \"rings\"\npattern = \"" + std::string(pattern) + "\"\ncount   = 3\nat      = " + at +
-                  "\nradius  = \"H*" + number(size * 0.6) + "\"\nwidth   = \"H*" + number(std::max(0.01, size * 0.08)) +
+            layer("kind    = \"rings\"\npattern = \"" + std::string(pattern) +
+                  "\"\ncount   = 3\nat      = " + at + "\nradius  = \"H*" + number(size * 0.6) +
+                  "\"\nwidth   = \"H*" + number(std::max(0.01, size * 0.08)) +
                   "\"\ngap     = \"H*0.008\"\ncolors  = [\"" + colour(true) + "\"]\n");
             break;
         }
         default:
-            layer("kind   = \"star\"\nat     = " + at + "\nradius = \"H*" + number(size * 0.5) + "\"\ncolor  = \"" +
-                  colour(true) + "\"\nrepeat = { pattern = \"circle\", count = " + std::to_string(5 + dice.below(8)) +
-                  ", radius = \"H*" + number(size * 1.3) + "\" }\n");
+            layer("kind   = \"star\"\nat     = " + at + "\nradius = \"H*" + number(size * 0.5) +
+                  "\"\ncolor  = \"" + colour(true) + "\"\nrepeat = { pattern = \"circle\", count = " +
+                  std::to_string(5 + dice.below(8)) + ", radius = \"H*" + number(size * 1.3) + "\" }\n");
         }
     }
 };
@@ -149,9 +158,10 @@ std::string random_design(std::uint64_t seed) {
     std::ostringstream out;
     out << "# A random flag from vexil " << kVersion << ", seed " << seed << ". Edit freely.\n"
         << "# The same seed gives this same design with this version: vexil random --seed " << seed << "\n\n"
-        << "[flag]\ntitle  = \"Random flag " << seed << "\"\nsource = \"vexil random --seed " << seed << " (vexil "
-        << kVersion << ")\"\nsize   = [" << w << ", " << h << "]\n\n[colors]\n";
-    for (int i : composer.used) out << kColours[i].first << " = \"" << kColours[i].second << "\"\n";
+        << "[flag]\ntitle  = \"Random flag " << seed << "\"\nsource = \"vexil random --seed " << seed
+        << " (vexil " << kVersion << ")\"\nsize   = [" << w << ", " << h << "]\n\n[colors]\n";
+    for (int i : composer.used)
+        out << kColours[i].first << " = \"" << kColours[i].second << "\"\n";
     out << composer.layers.str();
     return out.str();
 }

@@ -16,9 +16,15 @@ std::string format_diagnostic(const Diagnostic& d) {
         if (d.region.begin.column > 0) out << ':' << d.region.begin.column;
     }
     switch (d.severity) {
-    case Severity::Error: out << ": error: "; break;
-    case Severity::Warning: out << ": warning: "; break;
-    case Severity::Note: out << ": note: "; break;
+    case Severity::Error:
+        out << ": error: ";
+        break;
+    case Severity::Warning:
+        out << ": warning: ";
+        break;
+    case Severity::Note:
+        out << ": note: ";
+        break;
     }
     out << d.message;
     return out.str();
@@ -33,15 +39,21 @@ InputError::InputError(std::vector<Diagnostic> diagnostics) : diagnostics_(std::
 
 namespace diag {
 
-void raise(std::vector<Diagnostic> diagnostics) { throw InputError(std::move(diagnostics)); }
-void raise(Diagnostic diagnostic) { raise(std::vector<Diagnostic>{std::move(diagnostic)}); }
+void raise(std::vector<Diagnostic> diagnostics) {
+    throw InputError(std::move(diagnostics));
+}
+void raise(Diagnostic diagnostic) {
+    raise(std::vector<Diagnostic>{std::move(diagnostic)});
+}
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     const auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
     // Optimal string alignment: Levenshtein plus adjacent transpositions ("raduis" → "radius" is 1).
     std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        d[0][j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
@@ -94,9 +106,11 @@ Diagnostic unknown_key(SourceRegion region, std::string_view key, std::string_vi
                      suggestion_suffix(did_you_mean(key, known)));
 }
 
-Diagnostic unknown_kind(SourceRegion region, std::string_view kind, const std::vector<std::string_view>& known) {
+Diagnostic unknown_kind(SourceRegion region, std::string_view kind,
+                        const std::vector<std::string_view>& known) {
     return error(std::move(region), "unknown-kind",
-                 "unknown layer kind '" + std::string(kind) + "'" + suggestion_suffix(did_you_mean(kind, known)));
+                 "unknown layer kind '" + std::string(kind) + "'" +
+                     suggestion_suffix(did_you_mean(kind, known)));
 }
 
 Diagnostic missing_key(SourceRegion region, std::string_view key, std::string_view where) {
@@ -107,7 +121,8 @@ Diagnostic missing_key(SourceRegion region, std::string_view key, std::string_vi
 Diagnostic wrong_type(SourceRegion region, std::string_view what, std::string_view expected,
                       std::string_view found) {
     return error(std::move(region), "wrong-type",
-                 std::string(what) + ": expected " + std::string(expected) + " but found " + std::string(found));
+                 std::string(what) + ": expected " + std::string(expected) + " but found " +
+                     std::string(found));
 }
 
 Diagnostic out_of_range(SourceRegion region, std::string_view what, double value, std::string_view bounds) {
@@ -129,7 +144,8 @@ Diagnostic bad_colour(SourceRegion region, std::string_view text, const std::str
 Diagnostic bad_choice(SourceRegion region, std::string_view what, std::string_view found,
                       const std::vector<std::string_view>& choices) {
     std::string list;
-    for (auto c : choices) list += (list.empty() ? "'" : ", '") + std::string(c) + "'";
+    for (auto c : choices)
+        list += (list.empty() ? "'" : ", '") + std::string(c) + "'";
     return error(std::move(region), "bad-choice",
                  std::string(what) + ": expected one of " + list + " but found '" + std::string(found) + "'" +
                      suggestion_suffix(did_you_mean(found, choices)));

@@ -28,7 +28,8 @@ std::string suggestion_suffix(const std::string& suggestion);
 Diagnostic error(SourceRegion region, std::string code, std::string message);
 Diagnostic unknown_key(SourceRegion region, std::string_view key, std::string_view where,
                        const std::vector<std::string_view>& known);
-Diagnostic unknown_kind(SourceRegion region, std::string_view kind, const std::vector<std::string_view>& known);
+Diagnostic unknown_kind(SourceRegion region, std::string_view kind,
+                        const std::vector<std::string_view>& known);
 Diagnostic missing_key(SourceRegion region, std::string_view key, std::string_view where);
 Diagnostic wrong_type(SourceRegion region, std::string_view what, std::string_view expected,
                       std::string_view found);

@@ -57,7 +57,8 @@ using ErrorPtr = std::unique_ptr<GError, ErrorDeleter>;
 
 std::string message_of(const GError* error) {
     std::string text = error && error->message ? error->message : "unknown error";
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+        text.pop_back();
     return text;
 }
 
@@ -67,11 +68,13 @@ std::string xml_message(std::string text) {
     if (const auto at = text.find(" on line "); at != std::string::npos) {
         const auto data = text.find(" of data: ", at);
         unsigned line = 0, column = 0;
-        if (data != std::string::npos && std::sscanf(text.c_str() + at, " on line %u column %u", &line, &column) == 2)
+        if (data != std::string::npos &&
+            std::sscanf(text.c_str() + at, " on line %u column %u", &line, &column) == 2)
             return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " +
                    text.substr(data + 10);
     }
-    if (const std::string prefix = "XML parse error: "; text.rfind(prefix, 0) == 0) return text.substr(prefix.size());
+    if (const std::string prefix = "XML parse error: "; text.rfind(prefix, 0) == 0)
+        return text.substr(prefix.size());
     return text;
 }
 
@@ -80,8 +83,8 @@ std::string read_bounded(const std::filesystem::path& file, const std::string& n
     const auto size = std::filesystem::file_size(file, code);
     if (code) throw LoadError("'" + name + "' cannot be read: " + code.message());
     if (size > kMaxEmblemBytes)
-        throw LoadError("'" + name + "' is larger than 2 MiB (" + std::to_string(size) + " bytes); emblems are at most " +
-                        std::to_string(kMaxEmblemBytes) + " bytes");
+        throw LoadError("'" + name + "' is larger than 2 MiB (" + std::to_string(size) +
+                        " bytes); emblems are at most " + std::to_string(kMaxEmblemBytes) + " bytes");
     std::ifstream in(file, std::ios::binary);
     if (!in) throw LoadError("'" + name + "' cannot be opened");
     std::string bytes(static_cast<std::size_t>(kMaxEmblemBytes) + 1, '\0');
@@ -94,15 +97,18 @@ std::string read_bounded(const std::filesystem::path& file, const std::string& n
 
 HandlePtr parse(const std::string& svg, const std::string& name) {
     // From memory, with no base file: librsvg then resolves no reference outside the document.
-    GInputStream* stream = g_memory_input_stream_new_from_data(svg.data(), static_cast<gssize>(svg.size()), nullptr);
+    GInputStream* stream =
+        g_memory_input_stream_new_from_data(svg.data(), static_cast<gssize>(svg.size()), nullptr);
     GError* raw = nullptr;
-    RsvgHandle* handle = rsvg_handle_new_from_stream_sync(stream, nullptr, RSVG_HANDLE_FLAGS_NONE, nullptr, &raw);
+    RsvgHandle* handle =
+        rsvg_handle_new_from_stream_sync(stream, nullptr, RSVG_HANDLE_FLAGS_NONE, nullptr, &raw);
     g_object_unref(stream);
     ErrorPtr error(raw);
     if (!handle) {
         const std::string text = message_of(error.get());
         if (text.find("XML parse error") != std::string::npos)
-            throw LoadError("'" + name + "' is not an SVG document: it is not well-formed XML (" + xml_message(text) + ")");
+            throw LoadError("'" + name + "' is not an SVG document: it is not well-formed XML (" +
+                            xml_message(text) + ")");
         if (text.find("<svg> root") != std::string::npos)
             throw LoadError("'" + name + "' is not an SVG document: its root element is not <svg>");
         throw LoadError("'" + name + "' is not an SVG document: " + text);
@@ -115,8 +121,11 @@ Box intrinsic_box(RsvgHandle* handle, const std::string& name) {
     gboolean has_width = FALSE, has_height = FALSE, has_viewbox = FALSE;
     RsvgLength width{}, height{};
     RsvgRectangle viewbox{};
-    rsvg_handle_get_intrinsic_dimensions(handle, &has_width, &width, &has_height, &height, &has_viewbox, &viewbox);
-    const auto usable = [](double a, double b) { return std::isfinite(a) && std::isfinite(b) && a > 0 && b > 0; };
+    rsvg_handle_get_intrinsic_dimensions(handle, &has_width, &width, &has_height, &height, &has_viewbox,
+                                         &viewbox);
+    const auto usable = [](double a, double b) {
+        return std::isfinite(a) && std::isfinite(b) && a > 0 && b > 0;
+    };
     if (has_viewbox) {
         if (!usable(viewbox.width, viewbox.height) || !std::isfinite(viewbox.x) || !std::isfinite(viewbox.y))
             throw LoadError("'" + name + "' has a viewBox of zero size");
@@ -124,14 +133,18 @@ Box intrinsic_box(RsvgHandle* handle, const std::string& name) {
     }
     double w = 0, h = 0;
     if (!rsvg_handle_get_intrinsic_size_in_pixels(handle, &w, &h))
-        throw LoadError("'" + name + "' has no size: give its <svg> a viewBox, or a width and height that are not "
+        throw LoadError("'" + name +
+                        "' has no size: give its <svg> a viewBox, or a width and height that are not "
                         "percentages");
-    if (!usable(w, h)) throw LoadError("'" + name + "' has zero size: its <svg> is " + std::to_string(w) + " × " +
-                                       std::to_string(h) + " and has no viewBox");
+    if (!usable(w, h))
+        throw LoadError("'" + name + "' has zero size: its <svg> is " + std::to_string(w) + " × " +
+                        std::to_string(h) + " and has no viewBox");
     return {0, 0, w, h};
 }
 
-RsvgRectangle viewport_of(const Box& box) { return {box.x, box.y, box.w, box.h}; }
+RsvgRectangle viewport_of(const Box& box) {
+    return {box.x, box.y, box.w, box.h};
+}
 
 } // namespace
 
@@ -149,7 +162,8 @@ Artwork load(const std::filesystem::path& file, const std::vector<Recolour>& rec
     if (svg.find_first_not_of(" \t\r\n") == std::string::npos) throw LoadError("'" + name + "' is empty");
     // librsvg would inflate gzip (SVGZ) by itself, past the size limit and past the checks below,
     // which read the text as UTF-8 (or another ASCII-compatible encoding; UTF-16 has NUL bytes).
-    if (svg.size() >= 2 && static_cast<unsigned char>(svg[0]) == 0x1f && static_cast<unsigned char>(svg[1]) == 0x8b)
+    if (svg.size() >= 2 && static_cast<unsigned char>(svg[0]) == 0x1f &&
+        static_cast<unsigned char>(svg[1]) == 0x8b)
         throw LoadError("'" + name + "' is compressed (SVGZ): emblems are plain SVG text");
     if (svg.find('\0') != std::string::npos)
         throw LoadError("'" + name + "' is not an SVG document: it contains NUL bytes (save it as UTF-8)");
@@ -164,7 +178,8 @@ Artwork load(const std::filesystem::path& file, const std::vector<Recolour>& rec
     document->name = name;
     // After parsing, so that the document is well-formed and nested at most as deep as libxml2 allows.
     if (svg::instance_count(svg, kMaxInstances) > kMaxInstances)
-        throw LoadError("'" + name + "' draws more than 200,000 elements once its <use> references are expanded");
+        throw LoadError("'" + name +
+                        "' draws more than 200,000 elements once its <use> references are expanded");
     document->intrinsic = intrinsic_box(document->handle.get(), name);
 
     // Draw it once, small, so that what librsvg refuses while drawing is reported now.
@@ -195,7 +210,8 @@ void draw(const Document& document, cairo_t* cr, const Affine& to_design) {
     const bool drawn = rsvg_handle_render_document(document.handle.get(), cr, &viewport, &raw);
     ErrorPtr error(raw);
     cairo_restore(cr);
-    if (!drawn) throw IoError("emblem '" + document.name + "': librsvg cannot draw it: " + message_of(error.get()));
+    if (!drawn)
+        throw IoError("emblem '" + document.name + "': librsvg cannot draw it: " + message_of(error.get()));
 }
 
 } // namespace vexil::emblem

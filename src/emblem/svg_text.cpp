@@ -20,13 +20,19 @@ int hex_value(char c) {
     return -1;
 }
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    while (!text.empty() && is_space(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back()))
+        text.remove_suffix(1);
     return text;
 }
 
@@ -37,9 +43,13 @@ bool starts_with_nocase(std::string_view text, std::string_view prefix) {
     return true;
 }
 
-bool equals_nocase(std::string_view a, std::string_view b) { return a.size() == b.size() && starts_with_nocase(a, b); }
+bool equals_nocase(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && starts_with_nocase(a, b);
+}
 
-Colour from_bytes(int r, int g, int b, int a) { return Colour{r / 255.0, g / 255.0, b / 255.0, a / 255.0}; }
+Colour from_bytes(int r, int g, int b, int a) {
+    return Colour{r / 255.0, g / 255.0, b / 255.0, a / 255.0};
+}
 
 int to_byte(double c) {
     if (!(c > 0)) return 0; // also NaN
@@ -56,8 +66,10 @@ bool same_colour(const Colour& x, const Colour& y) {
 std::string colour_text(const Colour& colour) {
     char buffer[48];
     const int r = to_byte(colour.r), g = to_byte(colour.g), b = to_byte(colour.b), a = to_byte(colour.a);
-    if (a == 255) std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", r, g, b);
-    else std::snprintf(buffer, sizeof buffer, "rgba(%d,%d,%d,%.4g)", r, g, b, a / 255.0);
+    if (a == 255)
+        std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", r, g, b);
+    else
+        std::snprintf(buffer, sizeof buffer, "rgba(%d,%d,%d,%.4g)", r, g, b, a / 255.0);
     return buffer;
 }
 
@@ -72,10 +84,10 @@ struct Attribute {
 
 struct Token {
     enum Kind { StartTag, EndTag, StyleText, Doctype, Instruction } kind = StartTag;
-    std::string_view name;           ///< the element's qualified name (tags)
+    std::string_view name;             ///< the element's qualified name (tags)
     std::vector<Attribute> attributes; ///< start tags
-    bool self_closing = false;       ///< start tags: <x/>
-    std::size_t begin = 0, end = 0;  ///< start tags: just after the name; others: their text
+    bool self_closing = false;         ///< start tags: <x/>
+    std::size_t begin = 0, end = 0;    ///< start tags: just after the name; others: their text
 };
 
 std::string_view local_name(std::string_view name) {
@@ -83,7 +95,9 @@ std::string_view local_name(std::string_view name) {
     return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
-bool name_char(char c) { return !is_space(c) && c != '/' && c != '>' && c != '=' && c != '<'; }
+bool name_char(char c) {
+    return !is_space(c) && c != '/' && c != '>' && c != '=' && c != '<';
+}
 
 class Scanner {
   public:
@@ -115,7 +129,8 @@ class Scanner {
                 i = after(lt + 2, "?>");
             } else if (rest.substr(0, 2) == "</") {
                 std::size_t j = lt + 2;
-                while (j < text_.size() && name_char(text_[j])) ++j;
+                while (j < text_.size() && name_char(text_[j]))
+                    ++j;
                 Token token = span(Token::EndTag, lt, j);
                 token.name = text_.substr(lt + 2, j - lt - 2);
                 if (local_name(token.name) == "style") in_style = false;
@@ -169,11 +184,13 @@ class Scanner {
     Token start_tag(std::size_t lt, std::size_t& next) const {
         Token token;
         std::size_t j = lt + 1;
-        while (j < text_.size() && name_char(text_[j])) ++j;
+        while (j < text_.size() && name_char(text_[j]))
+            ++j;
         token.name = text_.substr(lt + 1, j - lt - 1);
         token.begin = token.end = j;
         while (j < text_.size()) {
-            while (j < text_.size() && is_space(text_[j])) ++j;
+            while (j < text_.size() && is_space(text_[j]))
+                ++j;
             if (j >= text_.size()) break;
             if (text_[j] == '>') {
                 ++j;
@@ -185,15 +202,18 @@ class Scanner {
                 break;
             }
             const std::size_t name_begin = j;
-            while (j < text_.size() && name_char(text_[j])) ++j;
+            while (j < text_.size() && name_char(text_[j]))
+                ++j;
             const std::string_view name = text_.substr(name_begin, j - name_begin);
-            while (j < text_.size() && is_space(text_[j])) ++j;
+            while (j < text_.size() && is_space(text_[j]))
+                ++j;
             if (name.empty() || j >= text_.size() || text_[j] != '=') {
                 j = after(j, ">"); // not XML: librsvg will say so
                 break;
             }
             ++j;
-            while (j < text_.size() && is_space(text_[j])) ++j;
+            while (j < text_.size() && is_space(text_[j]))
+                ++j;
             if (j >= text_.size() || (text_[j] != '"' && text_[j] != '\'')) {
                 j = after(j, ">");
                 break;
@@ -236,7 +256,8 @@ std::string decode(std::string_view text) {
             const bool hex = entity[1] == 'x' || entity[1] == 'X';
             bool ok = entity.size() > (hex ? 2u : 1u);
             for (std::size_t k = hex ? 2 : 1; ok && k < entity.size(); ++k) {
-                const int digit = hex ? hex_value(entity[k]) : (entity[k] >= '0' && entity[k] <= '9' ? entity[k] - '0' : -1);
+                const int digit = hex ? hex_value(entity[k])
+                                      : (entity[k] >= '0' && entity[k] <= '9' ? entity[k] - '0' : -1);
                 ok = digit >= 0 && code < 0x110000;
                 code = code * (hex ? 16 : 10) + digit;
             }
@@ -263,11 +284,13 @@ std::vector<std::string_view> urls_in(std::string_view text) {
     std::vector<std::string_view> urls;
     for (std::size_t at = 0; (at = text.find("url(", at)) != std::string_view::npos;) {
         std::size_t j = at + 4;
-        while (j < text.size() && is_space(text[j])) ++j;
+        while (j < text.size() && is_space(text[j]))
+            ++j;
         const char quote = j < text.size() && (text[j] == '"' || text[j] == '\'') ? text[j] : 0;
         if (quote) ++j;
         std::size_t end = j;
-        while (end < text.size() && (quote ? text[end] != quote : text[end] != ')')) ++end;
+        while (end < text.size() && (quote ? text[end] != quote : text[end] != ')'))
+            ++end;
         urls.push_back(text.substr(j, end - j));
         at = end;
     }
@@ -279,11 +302,13 @@ std::vector<std::string_view> pseudo_hrefs(std::string_view text) {
     std::vector<std::string_view> values;
     for (std::size_t at = 0; (at = text.find("href", at)) != std::string_view::npos;) {
         std::size_t j = at + 4;
-        while (j < text.size() && is_space(text[j])) ++j;
+        while (j < text.size() && is_space(text[j]))
+            ++j;
         at = j;
         if (j >= text.size() || text[j] != '=') continue;
         ++j;
-        while (j < text.size() && is_space(text[j])) ++j;
+        while (j < text.size() && is_space(text[j]))
+            ++j;
         if (j >= text.size() || (text[j] != '"' && text[j] != '\'')) continue;
         const std::size_t end = std::min(text.find(text[j], j + 1), text.size());
         values.push_back(text.substr(j + 1, end - j - 1));
@@ -321,7 +346,8 @@ std::string external_entity(std::string_view doctype) {
 // Recolouring
 
 bool colour_property(std::string_view name) {
-    for (std::string_view property : {"fill", "stroke", "stop-color", "color", "flood-color", "lighting-color"})
+    for (std::string_view property :
+         {"fill", "stroke", "stop-color", "color", "flood-color", "lighting-color"})
         if (equals_nocase(name, property)) return true;
     return false;
 }
@@ -337,8 +363,10 @@ class Recolourer {
 
     /// The replacement for the colour written in [begin, end), trimmed of spaces, if it is in the table.
     void value(std::size_t begin, std::size_t end) {
-        while (begin < end && is_space(svg_[begin])) ++begin;
-        while (end > begin && is_space(svg_[end - 1])) --end;
+        while (begin < end && is_space(svg_[begin]))
+            ++begin;
+        while (end > begin && is_space(svg_[end - 1]))
+            --end;
         const auto colour = parse_colour(svg_.substr(begin, end - begin));
         if (!colour) return;
         for (const Recolour& entry : table_)
@@ -354,15 +382,17 @@ class Recolourer {
         bool fill = false;
         while (begin < end) {
             std::size_t stop = begin;
-            while (stop < end && svg_[stop] != ';') ++stop;
+            while (stop < end && svg_[stop] != ';')
+                ++stop;
             const std::string_view declaration = svg_.substr(begin, stop - begin);
             if (const auto colon = declaration.find(':'); colon != std::string_view::npos) {
                 const std::string_view property = trim(declaration.substr(0, colon));
                 fill = fill || equals_nocase(property, "fill");
                 if (colour_property(property)) {
                     std::size_t value_end = stop;
-                    if (const auto bang = declaration.rfind('!'); bang != std::string_view::npos && bang > colon &&
-                                                                 equals_nocase(trim(declaration.substr(bang + 1)), "important"))
+                    if (const auto bang = declaration.rfind('!');
+                        bang != std::string_view::npos && bang > colon &&
+                        equals_nocase(trim(declaration.substr(bang + 1)), "important"))
                         value_end = begin + bang;
                     value(begin + colon + 1, value_end);
                 }
@@ -387,7 +417,8 @@ class Recolourer {
     void insert(std::size_t at, std::string text) { edits_.push_back({at, at, std::move(text)}); }
 
     std::string result() {
-        std::sort(edits_.begin(), edits_.end(), [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
+        std::sort(edits_.begin(), edits_.end(),
+                  [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
         std::string out;
         out.reserve(svg_.size() + 16 * edits_.size());
         std::size_t at = 0;
@@ -435,7 +466,8 @@ struct Reference {
 std::vector<Reference> references_of(std::string_view svg, std::string& special) {
     std::vector<Reference> out;
     const auto add_urls = [&](const std::string& text) {
-        for (std::string_view url : urls_in(text)) out.push_back({std::string(trim(url)), "url(" + std::string(url) + ")"});
+        for (std::string_view url : urls_in(text))
+            out.push_back({std::string(trim(url)), "url(" + std::string(url) + ")"});
     };
     const auto add_href = [&](std::string_view value) {
         std::string decoded(trim(decode(value)));
@@ -460,10 +492,12 @@ std::vector<Reference> references_of(std::string_view svg, std::string& special)
         case Token::Doctype:
         case Token::Instruction:
             if (token.kind == Token::Doctype && special.empty()) special = external_entity(text);
-            for (std::string_view href : pseudo_hrefs(text)) add_href(href);
+            for (std::string_view href : pseudo_hrefs(text))
+                add_href(href);
             add_urls(std::string(text));
             break;
-        case Token::EndTag: break;
+        case Token::EndTag:
+            break;
         }
     }
     return out;
@@ -474,9 +508,11 @@ std::string data_payload(std::string_view url, std::size_t limit, std::string& m
     url.remove_prefix(5); // "data:"
     const std::size_t comma = url.find(',');
     const std::string_view header = url.substr(0, comma == std::string_view::npos ? url.size() : comma);
-    const std::string_view body = comma == std::string_view::npos ? std::string_view() : url.substr(comma + 1);
+    const std::string_view body =
+        comma == std::string_view::npos ? std::string_view() : url.substr(comma + 1);
     media_type.clear();
-    for (char c : header.substr(0, header.find(';'))) media_type += lower(c);
+    for (char c : header.substr(0, header.find(';')))
+        media_type += lower(c);
     const bool base64 = header.size() >= 7 && equals_nocase(header.substr(header.size() - 7), ";base64");
     std::string bytes;
     if (base64) {
@@ -503,7 +539,8 @@ std::string data_payload(std::string_view url, std::size_t limit, std::string& m
         }
     } else {
         for (std::size_t i = 0; i < body.size() && bytes.size() < limit; ++i) {
-            if (body[i] == '%' && i + 2 < body.size() && hex_value(body[i + 1]) >= 0 && hex_value(body[i + 2]) >= 0) {
+            if (body[i] == '%' && i + 2 < body.size() && hex_value(body[i + 1]) >= 0 &&
+                hex_value(body[i + 2]) >= 0) {
                 bytes += static_cast<char>(hex_value(body[i + 1]) * 16 + hex_value(body[i + 2]));
                 i += 2;
             } else {
@@ -516,7 +553,9 @@ std::string data_payload(std::string_view url, std::size_t limit, std::string& m
 
 /// Width and height of a PNG or JPEG from its first bytes, or nullopt.
 std::optional<std::pair<std::uint32_t, std::uint32_t>> raster_size(std::string_view bytes) {
-    const auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])); };
+    const auto byte = [&](std::size_t i) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i]));
+    };
     if (bytes.size() >= 24 && bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8) &&
         bytes.substr(12, 4) == "IHDR")
         return std::pair{byte(16) << 24 | byte(17) << 16 | byte(18) << 8 | byte(19),
@@ -564,9 +603,11 @@ std::optional<std::string> embedding_problem(std::string_view svg) {
                 return "embeds another SVG document (" + shown + "…): put its elements in the emblem itself";
             return "embeds data that is not a PNG or JPEG image (" + shown + "…)";
         }
-        if (size->first == 0 || size->second == 0 || size->first > kMaxEmbeddedSide || size->second > kMaxEmbeddedSide)
+        if (size->first == 0 || size->second == 0 || size->first > kMaxEmbeddedSide ||
+            size->second > kMaxEmbeddedSide)
             return "embeds a " + std::to_string(size->first) + " × " + std::to_string(size->second) +
-                   " pixel image; embedded images are at most " + std::to_string(kMaxEmbeddedSide) + " pixels a side";
+                   " pixel image; embedded images are at most " + std::to_string(kMaxEmbeddedSide) +
+                   " pixels a side";
     }
     return std::nullopt;
 }
@@ -595,7 +636,8 @@ std::size_t instance_count(std::string_view svg, std::size_t cap) {
             if (name == "href" && !trim(value).empty() && trim(value).front() == '#')
                 references[node].emplace_back(trim(value).substr(1));
             for (std::string_view url : urls_in(value))
-                if (!trim(url).empty() && trim(url).front() == '#') references[node].emplace_back(trim(url).substr(1));
+                if (!trim(url).empty() && trim(url).front() == '#')
+                    references[node].emplace_back(trim(url).substr(1));
         }
         if (!token.self_closing) open.push_back(node);
     }
@@ -649,8 +691,10 @@ std::string recolour(std::string_view svg, const std::vector<Recolour>& table) {
         bool fill = false;
         for (const Attribute& attribute : token.attributes) {
             if (attribute.name == "fill") fill = true;
-            if (attribute.name == "style") fill = recolourer.declarations(attribute.begin, attribute.end) || fill;
-            else if (colour_property(attribute.name)) recolourer.value(attribute.begin, attribute.end);
+            if (attribute.name == "style")
+                fill = recolourer.declarations(attribute.begin, attribute.end) || fill;
+            else if (colour_property(attribute.name))
+                recolourer.value(attribute.begin, attribute.end);
         }
         if (root && local_name(token.name) == "svg" && !fill) {
             // Black is the default fill: give the root the replacement, so that shapes without a

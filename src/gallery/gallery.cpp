@@ -2,9 +2,9 @@
 // index.html and catalogue.pdf. A design is "unchanged" when the hash of its inputs (its text,
 // what it extends, its emblems), the program version and the output sizes matches the one recorded
 // in OUT/.vexil-gallery after its last successful render, and its four files still exist.
+#include "vexil/gallery.h"
 #include "gallery/html.h"
 #include "vexil/vexil.h"
-#include "vexil/gallery.h"
 
 #include <algorithm>
 #include <atomic>
@@ -25,7 +25,8 @@ namespace fs = std::filesystem;
 struct Hash {
     std::uint64_t value = 1469598103934665603ULL;
     void add(std::string_view bytes) {
-        for (unsigned char c : bytes) value = (value ^ c) * 1099511628211ULL;
+        for (unsigned char c : bytes)
+            value = (value ^ c) * 1099511628211ULL;
         add_separator();
     }
     void add_separator() { value = (value ^ 0xff) * 1099511628211ULL; }
@@ -57,8 +58,8 @@ std::vector<Found> discover(const std::vector<fs::path>& folders) {
             continue;
         }
         if (!fs::is_directory(folder, code)) throw IoError(folder.string() + ": no such folder");
-        for (auto it = fs::recursive_directory_iterator(folder, code); it != fs::recursive_directory_iterator();
-             it.increment(code)) {
+        for (auto it = fs::recursive_directory_iterator(folder, code);
+             it != fs::recursive_directory_iterator(); it.increment(code)) {
             if (code) throw IoError(folder.string() + ": " + code.message());
             if (it->path().extension() != ".toml" || !it->is_regular_file()) continue;
             const fs::path relative = fs::relative(it->path(), folder);
@@ -74,13 +75,15 @@ std::map<std::string, std::string> read_cache(const fs::path& file) {
     std::map<std::string, std::string> cache;
     std::ifstream in(file);
     std::string name, hash;
-    while (in >> std::quoted(name) >> hash) cache[name] = hash;
+    while (in >> std::quoted(name) >> hash)
+        cache[name] = hash;
     return cache;
 }
 
 void write_cache(const fs::path& file, const std::map<std::string, std::string>& cache) {
     std::ostringstream out;
-    for (const auto& [name, hash] : cache) out << std::quoted(name) << ' ' << hash << '\n';
+    for (const auto& [name, hash] : cache)
+        out << std::quoted(name) << ' ' << hash << '\n';
     write_file(file, out.str());
 }
 
@@ -116,7 +119,8 @@ void prepare(Job& job, const GalleryOptions& options) {
     Hash hash;
     hash.add(kVersion);
     hash.add(std::to_string(options.width) + "x" + std::to_string(options.thumb_width));
-    for (const auto& input : job.design.inputs) hash.add(input), hash.add(read_all(input));
+    for (const auto& input : job.design.inputs)
+        hash.add(input), hash.add(read_all(input));
     job.hash = hash.hex();
 }
 
@@ -149,8 +153,10 @@ GalleryResult build_gallery(const GalleryOptions& options) {
     auto cache = read_cache(cache_file);
 
     std::vector<Job> jobs;
-    for (auto& found : discover(options.folders)) jobs.push_back(Job{std::move(found), {}, {}, {}, {}, false});
-    const int workers = std::max(1, options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()));
+    for (auto& found : discover(options.folders))
+        jobs.push_back(Job{std::move(found), {}, {}, {}, {}, false});
+    const int workers =
+        std::max(1, options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()));
     std::atomic<std::size_t> next{0};
     std::atomic<int> done{0};
     std::mutex lock; // guards the cache map and the progress callback
@@ -163,7 +169,8 @@ GalleryResult build_gallery(const GalleryOptions& options) {
                 {
                     std::lock_guard<std::mutex> guard(lock);
                     auto it = cache.find(job.found.name);
-                    fresh = it != cache.end() && it->second == job.hash && outputs_exist(options.out, job.found.name);
+                    fresh = it != cache.end() && it->second == job.hash &&
+                            outputs_exist(options.out, job.found.name);
                 }
                 if (!fresh) {
                     try {
@@ -178,15 +185,19 @@ GalleryResult build_gallery(const GalleryOptions& options) {
             }
             std::lock_guard<std::mutex> guard(lock);
             const bool ok = job.entry.errors.empty() && job.entry.io_error.empty();
-            if (ok) cache[job.found.name] = job.hash;
-            else cache.erase(job.found.name);
+            if (ok)
+                cache[job.found.name] = job.hash;
+            else
+                cache.erase(job.found.name);
             if (options.progress) options.progress(job.entry, ++done, static_cast<int>(jobs.size()));
         }
     };
     std::vector<std::thread> threads;
-    for (int t = 1; t < std::min<int>(workers, static_cast<int>(jobs.size())); ++t) threads.emplace_back(work);
+    for (int t = 1; t < std::min<int>(workers, static_cast<int>(jobs.size())); ++t)
+        threads.emplace_back(work);
     work();
-    for (auto& thread : threads) thread.join();
+    for (auto& thread : threads)
+        thread.join();
 
     GalleryResult result;
     std::vector<SheetCell> cells;
@@ -195,7 +206,9 @@ GalleryResult build_gallery(const GalleryOptions& options) {
         result.failed += !ok;
         result.rendered += ok && job.entry.rendered;
         result.up_to_date += ok && !job.entry.rendered;
-        if (ok) cells.push_back({&job.scene, job.entry.title + (job.entry.source.empty() ? "" : " — " + job.entry.source)});
+        if (ok)
+            cells.push_back(
+                {&job.scene, job.entry.title + (job.entry.source.empty() ? "" : " — " + job.entry.source)});
         result.entries.push_back(job.entry);
     }
     // The page and the catalogue depend on every design; rebuild them when anything was rendered,

@@ -12,12 +12,23 @@ std::string escape(const std::string& text) {
     std::string out;
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -86,7 +97,8 @@ constexpr const char* kScript = R"(
 std::string ratio_text(double width, double height) {
     for (int h = 1; h <= 64; ++h) { // 28:37 (Denmark) and 10:19 (the US) need more than a dozen
         const double w = width / height * h;
-        if (std::abs(w - std::round(w)) < 1e-6 * w) return std::to_string(h) + ":" + std::to_string(static_cast<long>(std::round(w)));
+        if (std::abs(w - std::round(w)) < 1e-6 * w)
+            return std::to_string(h) + ":" + std::to_string(static_cast<long>(std::round(w)));
     }
     char text[32];
     std::snprintf(text, sizeof text, "1:%.3g", width / height);
@@ -95,7 +107,8 @@ std::string ratio_text(double width, double height) {
 
 std::string index_html(const std::vector<GalleryEntry>& entries) {
     std::map<std::string, std::vector<const GalleryEntry*>> groups;
-    for (const auto& entry : entries) groups[entry.group].push_back(&entry);
+    for (const auto& entry : entries)
+        groups[entry.group].push_back(&entry);
     std::ostringstream html;
     html << "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -105,29 +118,35 @@ std::string index_html(const std::vector<GalleryEntry>& entries) {
             "<input type=\"search\" id=\"search\" placeholder=\"Search by name, author or source\" "
             "aria-label=\"Search the designs\">\n</header>\n";
     for (const auto& [group, members] : groups) {
-        html << "<section>\n<h2>" << escape(group.empty() ? "Designs" : group) << "</h2>\n<div class=\"grid\">\n";
+        html << "<section>\n<h2>" << escape(group.empty() ? "Designs" : group)
+             << "</h2>\n<div class=\"grid\">\n";
         for (const GalleryEntry* e : members) {
             const std::string search = e->name + " " + e->title + " " + e->author + " " + e->source;
             std::string lower;
-            for (char c : search) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            for (char c : search)
+                lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             const bool failed = !e->errors.empty() || !e->io_error.empty();
-            html << "<article class=\"card" << (failed ? " failed" : "") << "\" data-search=\"" << escape(lower)
-                 << "\">\n";
+            html << "<article class=\"card" << (failed ? " failed" : "") << "\" data-search=\""
+                 << escape(lower) << "\">\n";
             if (failed) {
                 html << "<div class=\"flag\">";
-                for (const auto& d : e->errors) html << escape(format_diagnostic(d)) << "\n";
+                for (const auto& d : e->errors)
+                    html << escape(format_diagnostic(d)) << "\n";
                 html << escape(e->io_error) << "</div>\n";
             } else {
-                html << "<a class=\"flag\" href=\"" << escape(e->name) << ".svg\"><img src=\"" << escape(e->name)
-                     << "-thumb.png\" alt=\"" << escape(e->title) << "\" loading=\"lazy\"></a>\n";
+                html << "<a class=\"flag\" href=\"" << escape(e->name) << ".svg\"><img src=\""
+                     << escape(e->name) << "-thumb.png\" alt=\"" << escape(e->title)
+                     << "\" loading=\"lazy\"></a>\n";
             }
             html << "<div class=\"text\"><h3>" << escape(e->title.empty() ? e->name : e->title) << "</h3>\n";
             html << "<div class=\"meta\">" << escape(ratio_text(e->width, e->height));
             if (!e->author.empty()) html << " · " << escape(e->author);
-            html << "</div>\n<div class=\"source\" title=\"" << escape(e->source) << "\">" << escape(e->source) << "</div>\n";
+            html << "</div>\n<div class=\"source\" title=\"" << escape(e->source) << "\">"
+                 << escape(e->source) << "</div>\n";
             if (!failed)
                 html << "<div class=\"links\"><a href=\"" << escape(e->name) << ".svg\">SVG</a><a href=\""
-                     << escape(e->name) << ".png\">PNG</a><a href=\"" << escape(e->name) << ".pdf\">PDF</a></div>\n";
+                     << escape(e->name) << ".png\">PNG</a><a href=\"" << escape(e->name)
+                     << ".pdf\">PDF</a></div>\n";
             html << "</div>\n</article>\n";
         }
         html << "</div>\n</section>\n";

@@ -54,7 +54,8 @@ void append_arc(Path& path, Vec2 centre, double radius, double start_deg, double
     while (a0 != end_deg) {
         // The next multiple of 90° strictly beyond a0, or the end; a remainder below 1e-9° is folded
         // into the last piece rather than drawn as a sliver.
-        double a1 = clockwise_on_page ? (std::floor(a0 / 90.0) + 1) * 90.0 : (std::ceil(a0 / 90.0) - 1) * 90.0;
+        double a1 =
+            clockwise_on_page ? (std::floor(a0 / 90.0) + 1) * 90.0 : (std::ceil(a0 / 90.0) - 1) * 90.0;
         if (clockwise_on_page ? a1 >= end_deg - 1e-9 : a1 <= end_deg + 1e-9) a1 = end_deg;
         // Handle length 4/3·tan(θ/4)·r: the cubic meets the circle at both ends and the middle.
         const double handle = 4.0 / 3.0 * std::tan((a1 - a0) * kDegree / 4.0) * radius;
@@ -86,14 +87,17 @@ CrescentForm crescent_form(Vec2 outer_c, double R, Vec2 inner_c, double r) {
 
 Path crescent_path(Vec2 outer_c, double R, Vec2 inner_c, double r) {
     switch (crescent_form(outer_c, R, inner_c, r)) {
-    case CrescentForm::Empty: return {};
-    case CrescentForm::Disc: return circle_path(outer_c, R);
+    case CrescentForm::Empty:
+        return {};
+    case CrescentForm::Disc:
+        return circle_path(outer_c, R);
     case CrescentForm::Annulus: {
         Path p = circle_path(outer_c, R);
         p.append(circle_path(inner_c, r).reversed());
         return p;
     }
-    case CrescentForm::Crescent: break;
+    case CrescentForm::Crescent:
+        break;
     }
     // θ: from the outer centre toward the inner one. The horns lie ±α from θ on the outer circle and
     // ±β from θ + 180° on the inner circle (law of cosines in the triangle centre–centre–horn).
@@ -144,7 +148,8 @@ Path sickle_path(const HammerSickle& proportions) {
     blade.line_to(heel_in);
     double from = heading_of(heel_in - inner);
     const double to = heading_of(point - inner);
-    while (from <= to) from += 360.0;
+    while (from <= to)
+        from += 360.0;
     append_arc(blade, inner, r, from, to);
     blade.close();
 
@@ -163,13 +168,14 @@ Path hammer_path(const HammerSickle& proportions) {
     // Along the diagonal from the lower fly corner (1, 1) toward (0, 0); the hammer is 3/4 of the
     // diagonal long, so its face is centred on (1/4, 1/4).
     const Vec2 corner{1.0, 1.0};
-    const Vec2 up = normalized(Vec2{-1.0, -1.0});   // from the handle's butt toward the head
+    const Vec2 up = normalized(Vec2{-1.0, -1.0});    // from the handle's butt toward the head
     const Vec2 across = normalized(Vec2{1.0, -1.0}); // along the head, toward the top fly side
     const Vec2 face = corner + up * (0.75 * std::sqrt(2.0));
     const double half = proportions.head / 2;
     Path hammer;
-    add_polygon(hammer, {face - across * half, face + across * half, face + across * half - up * kHeadThickness,
-                         face - across * half - up * kHeadThickness});
+    add_polygon(hammer,
+                {face - across * half, face + across * half, face + across * half - up * kHeadThickness,
+                 face - across * half - up * kHeadThickness});
     add_polygon(hammer, clip_to_convex(bar(corner - up * proportions.handle, face - up * (kHeadThickness / 2),
                                            proportions.handle),
                                        kUnitSquare));

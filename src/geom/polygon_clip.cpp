@@ -10,7 +10,8 @@ namespace {
 
 double shoelace(const std::vector<Vec2>& v) {
     double sum = 0;
-    for (std::size_t i = 0; i < v.size(); ++i) sum += cross(v[i], v[(i + 1) % v.size()]);
+    for (std::size_t i = 0; i < v.size(); ++i)
+        sum += cross(v[i], v[(i + 1) % v.size()]);
     return sum / 2;
 }
 

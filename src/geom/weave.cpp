@@ -20,7 +20,8 @@ struct Meeting {
 /// Where the bands of rings i and j meet: 0, 1 or 2 places.
 std::vector<Meeting> meetings(const Circle& ci, const Circle& cj, int i, int j, double reach, double merge) {
     const double d = distance(ci.centre, cj.centre);
-    if (d < kLengthEpsilon) return {}; // concentric: bands never cross (identical rings are refused by layout)
+    if (d < kLengthEpsilon)
+        return {}; // concentric: bands never cross (identical rings are refused by layout)
     if (d > ci.radius + cj.radius + reach || d < std::abs(ci.radius - cj.radius) - reach) return {};
     const Vec2 u = (cj.centre - ci.centre) / d;
     const double along = (d * d + ci.radius * ci.radius - cj.radius * cj.radius) / (2 * d);
@@ -30,7 +31,8 @@ std::vector<Meeting> meetings(const Circle& ci, const Circle& cj, int i, int j, 
         const Vec2 foot = ci.centre + u * along;
         const Vec2 side{-u.y, u.x};
         // Two crossings closer than a band's width are one meeting of overlapping bands.
-        if (2 * across >= merge) return {{foot + side * across, i, j, true}, {foot - side * across, i, j, true}};
+        if (2 * across >= merge)
+            return {{foot + side * across, i, j, true}, {foot - side * across, i, j, true}};
         return {{foot, i, j, false}};
     }
     // Centre lines miss or touch: the bands meet around the closest approach.
@@ -46,7 +48,8 @@ std::vector<Meeting> meetings(const Circle& ci, const Circle& cj, int i, int j, 
 }
 
 int find_root(std::vector<int>& parent, int x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    while (parent[x] != x)
+        x = parent[x] = parent[parent[x]];
     return x;
 }
 
@@ -65,7 +68,8 @@ std::vector<Junction> find_junctions(const std::vector<Circle>& rings, double ha
     std::vector<Meeting> all;
     for (int i = 0; i < static_cast<int>(rings.size()); ++i)
         for (int j = i + 1; j < static_cast<int>(rings.size()); ++j)
-            for (const Meeting& m : meetings(rings[i], rings[j], i, j, reach, merge)) all.push_back(m);
+            for (const Meeting& m : meetings(rings[i], rings[j], i, j, reach, merge))
+                all.push_back(m);
 
     std::vector<int> parent(all.size());
     std::iota(parent.begin(), parent.end(), 0);
@@ -75,7 +79,8 @@ std::vector<Junction> find_junctions(const std::vector<Circle>& rings, double ha
                 parent[find_root(parent, static_cast<int>(x))] = find_root(parent, static_cast<int>(y));
 
     std::map<int, std::vector<int>> groups;
-    for (std::size_t x = 0; x < all.size(); ++x) groups[find_root(parent, static_cast<int>(x))].push_back(static_cast<int>(x));
+    for (std::size_t x = 0; x < all.size(); ++x)
+        groups[find_root(parent, static_cast<int>(x))].push_back(static_cast<int>(x));
     std::vector<Junction> junctions;
     for (const auto& [root, members] : groups) {
         Junction junction;
@@ -92,15 +97,18 @@ std::vector<Junction> find_junctions(const std::vector<Circle>& rings, double ha
     const auto key = [](const Junction& j) {
         return std::pair(std::round(j.at.y * 1e9), std::round(j.at.x * 1e9));
     };
-    std::sort(junctions.begin(), junctions.end(), [&](const Junction& x, const Junction& y) { return key(x) < key(y); });
+    std::sort(junctions.begin(), junctions.end(),
+              [&](const Junction& x, const Junction& y) { return key(x) < key(y); });
     return junctions;
 }
 
-std::vector<int> crossings_of(const std::vector<Junction>& junctions, const std::vector<Circle>& rings, int a, int b) {
+std::vector<int> crossings_of(const std::vector<Junction>& junctions, const std::vector<Circle>& rings, int a,
+                              int b) {
     std::vector<int> found;
     for (int k = 0; k < static_cast<int>(junctions.size()); ++k) {
         const auto& r = junctions[k].rings;
-        if (std::binary_search(r.begin(), r.end(), a) && std::binary_search(r.begin(), r.end(), b)) found.push_back(k);
+        if (std::binary_search(r.begin(), r.end(), a) && std::binary_search(r.begin(), r.end(), b))
+            found.push_back(k);
     }
     const Vec2 centre = rings[std::min(a, b)].centre;
     std::stable_sort(found.begin(), found.end(), [&](int x, int y) {
@@ -123,8 +131,8 @@ bool alternate_over(const std::vector<Circle>& rings, int a, int b, Vec2 at) {
     return (cross(tangent(a), tangent(b)) < 0) == (inside % 2 == 0);
 }
 
-std::vector<int> decide_stacks(std::vector<Junction>& junctions, const std::vector<Circle>& rings, WeaveRule rule,
-                               const std::vector<OverRule>& overrides) {
+std::vector<int> decide_stacks(std::vector<Junction>& junctions, const std::vector<Circle>& rings,
+                               WeaveRule rule, const std::vector<OverRule>& overrides) {
     // over[{junction, a, b}] = true when a lies over b there; filled for a < b only.
     std::map<std::tuple<int, int, int>, bool> over;
     for (int k = 0; k < static_cast<int>(junctions.size()); ++k) {
@@ -160,21 +168,22 @@ std::vector<int> decide_stacks(std::vector<Junction>& junctions, const std::vect
     for (int k = 0; k < static_cast<int>(junctions.size()); ++k) {
         Junction& junction = junctions[k];
         std::map<int, int> wins;
-        for (int ring : junction.rings) wins[ring] = 0;
+        for (int ring : junction.rings)
+            wins[ring] = 0;
         for (std::size_t x = 0; x < junction.rings.size(); ++x)
             for (std::size_t y = x + 1; y < junction.rings.size(); ++y) {
                 const int a = junction.rings[x], b = junction.rings[y];
                 ++wins[over[{k, a, b}] ? a : b];
             }
         junction.stack = junction.rings;
-        std::stable_sort(junction.stack.begin(), junction.stack.end(), [&](int a, int b) {
-            return wins[a] != wins[b] ? wins[a] < wins[b] : a < b;
-        });
+        std::stable_sort(junction.stack.begin(), junction.stack.end(),
+                         [&](int a, int b) { return wins[a] != wins[b] ? wins[a] < wins[b] : a < b; });
     }
     return unmatched;
 }
 
-std::optional<Arc> meeting_arc(const Circle& a, double a_half_width, const Circle& b, double b_half_width, Vec2 near) {
+std::optional<Arc> meeting_arc(const Circle& a, double a_half_width, const Circle& b, double b_half_width,
+                               Vec2 near) {
     const double inner = std::max(0.0, a.radius - a_half_width);
     const double outer = a.radius + a_half_width;
     // Does the radial segment of a's band at `angle` touch b's band?
@@ -190,22 +199,28 @@ std::optional<Arc> meeting_arc(const Circle& a, double a_half_width, const Circl
     if (!touches(start)) return std::nullopt;
     constexpr double kStep = 0.25; // degrees; the margin below covers the last step
     double low = start, high = start;
-    while (start - low < 180 && touches(low - kStep)) low -= kStep;
-    while (high - start < 180 && touches(high + kStep)) high += kStep;
+    while (start - low < 180 && touches(low - kStep))
+        low -= kStep;
+    while (high - start < 180 && touches(high + kStep))
+        high += kStep;
     if (high - low >= 360 - 2 * kStep) return Arc{start - 180, start + 180};
     // Clear b's band by a little more than a step, and by half a band, so no edge grazes it.
-    const double margin = kStep + (std::max(a_half_width, b_half_width) / std::max(a.radius, 1e-12)) * 90 / M_PI;
+    const double margin =
+        kStep + (std::max(a_half_width, b_half_width) / std::max(a.radius, 1e-12)) * 90 / M_PI;
     return Arc{low - margin, high + margin};
 }
 
 Path band_sector(const Circle& ring, double half_width, const Arc& arc) {
     const double inner = std::max(0.0, ring.radius - half_width);
     const double outer = ring.radius + half_width;
-    if (arc.end - arc.start >= 360) return inner > 0 ? annulus_path(ring.centre, inner, outer) : circle_path(ring.centre, outer);
+    if (arc.end - arc.start >= 360)
+        return inner > 0 ? annulus_path(ring.centre, inner, outer) : circle_path(ring.centre, outer);
     Path path;
     path.arc_to(ring.centre, outer, arc.start, arc.end);
-    if (inner > 0) path.arc_to(ring.centre, inner, arc.end, arc.start);
-    else path.line_to(ring.centre);
+    if (inner > 0)
+        path.arc_to(ring.centre, inner, arc.end, arc.start);
+    else
+        path.line_to(ring.centre);
     path.close();
     return path;
 }

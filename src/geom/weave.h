@@ -35,7 +35,8 @@ std::vector<Junction> find_junctions(const std::vector<Circle>& rings, double ha
 
 /// The k-th crossing of rings a and b: their shared junctions numbered clockwise around the
 /// lower-numbered ring, starting from 12 o'clock. Returns indices into `junctions`.
-std::vector<int> crossings_of(const std::vector<Junction>& junctions, const std::vector<Circle>& rings, int a, int b);
+std::vector<int> crossings_of(const std::vector<Junction>& junctions, const std::vector<Circle>& rings, int a,
+                              int b);
 
 enum class WeaveRule {
     None,              ///< later rings lie over earlier ones everywhere
@@ -62,8 +63,8 @@ bool alternate_over(const std::vector<Circle>& rings, int a, int b, Vec2 at);
 /// top), then `overrides` replace pairs; the stack sorts rings by how many of the others they lie
 /// over (ties: higher index on top), which is the exact order whenever the relation is transitive.
 /// Returns the indices of overrides that name no existing crossing.
-std::vector<int> decide_stacks(std::vector<Junction>& junctions, const std::vector<Circle>& rings, WeaveRule rule,
-                               const std::vector<OverRule>& overrides);
+std::vector<int> decide_stacks(std::vector<Junction>& junctions, const std::vector<Circle>& rings,
+                               WeaveRule rule, const std::vector<OverRule>& overrides);
 
 /// The arc of ring `a` (angles in vexil degrees, start < end, start within (-360, 360)) over which its
 /// band, widened by `a_extra` either side, overlaps ring `b`'s band near `near`. Widened by a margin
@@ -72,7 +73,8 @@ struct Arc {
     double start = 0;
     double end = 0;
 };
-std::optional<Arc> meeting_arc(const Circle& a, double a_half_width, const Circle& b, double b_half_width, Vec2 near);
+std::optional<Arc> meeting_arc(const Circle& a, double a_half_width, const Circle& b, double b_half_width,
+                               Vec2 near);
 
 /// An annular sector: the band of `ring` between radius ± half_width over `arc`, clockwise outline.
 Path band_sector(const Circle& ring, double half_width, const Arc& arc);

@@ -1,9 +1,9 @@
 // build_scene: one group per layer. Each kind's unit makes the shape; this file applies what every
 // layer shares — rotate, outline (fimbriation), clip and opacity — so a kind never repeats it.
+#include "vexil/layout.h"
 #include "diag/diag.h"
 #include "layout/repeat.h"
 #include "layout/unit.h"
-#include "vexil/layout.h"
 
 #include <map>
 #include <string_view>
@@ -15,13 +15,17 @@ namespace {
 
 const std::map<std::string_view, KindUnit>& units() {
     static const std::map<std::string_view, KindUnit> table = {
-        {"field", field_layer},     {"bands", bands_layer},     {"cross", cross_layer},
-        {"saltire", saltire_layer}, {"triangle", triangle_layer}, {"bend", bend_layer},
-        {"canton", canton_layer},   {"border", border_layer},   {"rect", rect_layer},
-        {"circle", circle_layer},   {"ellipse", ellipse_layer}, {"ring", ring_layer},
-        {"polygon", polygon_layer}, {"star", star_layer},       {"path", path_layer},
-        {"rings", rings_layer},     {"crescent", crescent_layer}, {"hammer", hammer_layer},
-        {"sickle", sickle_layer},   {"hammer_and_sickle", hammer_and_sickle_layer}, {"emblem", emblem_layer},
+        {"field", field_layer},       {"bands", bands_layer},
+        {"cross", cross_layer},       {"saltire", saltire_layer},
+        {"triangle", triangle_layer}, {"bend", bend_layer},
+        {"canton", canton_layer},     {"border", border_layer},
+        {"rect", rect_layer},         {"circle", circle_layer},
+        {"ellipse", ellipse_layer},   {"ring", ring_layer},
+        {"polygon", polygon_layer},   {"star", star_layer},
+        {"path", path_layer},         {"rings", rings_layer},
+        {"crescent", crescent_layer}, {"hammer", hammer_layer},
+        {"sickle", sickle_layer},     {"hammer_and_sickle", hammer_and_sickle_layer},
+        {"emblem", emblem_layer},
     };
     return table;
 }
@@ -36,7 +40,8 @@ void transform_shape(Shape& shape, const Affine& m) {
                 } else {
                     drawn.path = drawn.path.transformed(m);
                     if constexpr (std::is_same_v<Drawn, CutoutFill>)
-                        for (Path& hole : drawn.holes) hole = hole.transformed(m);
+                        for (Path& hole : drawn.holes)
+                            hole = hole.transformed(m);
                 }
             },
             item);
@@ -48,7 +53,8 @@ struct Silhouette {
     FillRule rule;
 };
 
-void set_clip(Group& group, const Layer& layer, const std::map<std::string, Silhouette, std::less<>>& silhouettes,
+void set_clip(Group& group, const Layer& layer,
+              const std::map<std::string, Silhouette, std::less<>>& silhouettes,
               const std::map<std::string, std::uint32_t, std::less<>>& later) {
     if (!layer.has("clip")) return;
     const FieldValue& value = layer.fields.find("clip")->second.value;
@@ -64,9 +70,11 @@ void set_clip(Group& group, const Layer& layer, const std::map<std::string, Silh
                  ") is painted after this one; a layer can only be clipped to one painted before it");
     if (it == silhouettes.end()) {
         std::vector<std::string> known;
-        for (const auto& [name, path] : silhouettes) known.push_back(name);
+        for (const auto& [name, path] : silhouettes)
+            known.push_back(name);
         fail(layer, "clip", "unknown-id",
-             "clip: no earlier layer has the id '" + id + "'" + diag::suggestion_suffix(diag::did_you_mean(id, known)));
+             "clip: no earlier layer has the id '" + id + "'" +
+                 diag::suggestion_suffix(diag::did_you_mean(id, known)));
     }
     group.clip = it->second.path;
     group.clip_rule = it->second.rule;
@@ -103,7 +111,8 @@ Scene build_scene(const Design& design) {
         layout::Shape shape = layout::units().at(layer.kind)(layer, context);
         if (const double degrees = layer.number("rotate"); degrees != 0)
             layout::transform_shape(shape, Affine::rotate(degrees, shape.pivot));
-        if (layer.has("repeat")) shape = layout::replicate(shape, layer.repeat("repeat"), layout::transform_shape);
+        if (layer.has("repeat"))
+            shape = layout::replicate(shape, layer.repeat("repeat"), layout::transform_shape);
         Group group;
         group.id = layer.id;
         group.opacity = layer.number("opacity");
@@ -114,8 +123,11 @@ Scene build_scene(const Design& design) {
             if (outline.width > 0)
                 group.items.push_back(StrokePath{shape.silhouette, outline.colour, 2 * outline.width});
         }
-        for (auto& item : shape.items) group.items.push_back(std::move(item));
-        if (!layer.id.empty()) silhouettes.emplace(layer.id, layout::Silhouette{std::move(shape.silhouette), shape.silhouette_rule});
+        for (auto& item : shape.items)
+            group.items.push_back(std::move(item));
+        if (!layer.id.empty())
+            silhouettes.emplace(layer.id,
+                                layout::Silhouette{std::move(shape.silhouette), shape.silhouette_rule});
         scene.groups.push_back(std::move(group));
     }
     return scene;
@@ -128,7 +140,8 @@ std::vector<RingCrossing> ring_crossings(const Design& design) {
         const Layer& layer = design.layers[i];
         if (layer.kind != "rings") continue;
         const std::string name = layer.id.empty() ? "layer " + std::to_string(i + 1) : layer.id;
-        for (auto& crossing : layout::crossings_of_layer(layer, context, name)) all.push_back(std::move(crossing));
+        for (auto& crossing : layout::crossings_of_layer(layer, context, name))
+            all.push_back(std::move(crossing));
     }
     return all;
 }

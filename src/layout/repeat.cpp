@@ -18,8 +18,9 @@ std::vector<Place> places(const Repeat& repeat, Vec2 pivot) {
         // Circle: the first copy at 12 o'clock, the rest clockwise, evenly. Arc: from `from` to `to`.
         for (int k = 0; k < repeat.count; ++k) {
             const double angle = repeat.pattern == "circle" ? 360.0 * k / repeat.count
-                                 : repeat.count == 1      ? repeat.from
-                                                          : repeat.from + (repeat.to - repeat.from) * k / (repeat.count - 1);
+                                 : repeat.count == 1
+                                     ? repeat.from
+                                     : repeat.from + (repeat.to - repeat.from) * k / (repeat.count - 1);
             out.push_back({pivot + heading(angle) * repeat.radius, repeat.radial ? angle : 0});
         }
     } else if (repeat.pattern == "grid") {
@@ -32,9 +33,11 @@ std::vector<Place> places(const Repeat& repeat, Vec2 pivot) {
                 out.push_back({pivot + Vec2{(c + (widest - n) / 2.0) * repeat.step.x, r * repeat.step.y}});
         }
     } else if (repeat.pattern == "row" || repeat.pattern == "column") {
-        for (int k = 0; k < repeat.count; ++k) out.push_back({pivot + repeat.step * k});
+        for (int k = 0; k < repeat.count; ++k)
+            out.push_back({pivot + repeat.step * k});
     } else {
-        for (Vec2 p : repeat.at) out.push_back({p});
+        for (Vec2 p : repeat.at)
+            out.push_back({p});
     }
     return out;
 }
@@ -51,7 +54,8 @@ Shape replicate(const Shape& shape, const Repeat& repeat, void (*transform)(Shap
         if (repeat.face && distance(*repeat.face, place.at) > 0) turn = heading_of(*repeat.face - place.at);
         Shape copy = shape;
         transform(copy, Affine::rotate(turn, shape.pivot).then(Affine::translate(place.at - shape.pivot)));
-        for (auto& item : copy.items) all.items.push_back(std::move(item));
+        for (auto& item : copy.items)
+            all.items.push_back(std::move(item));
         all.silhouette.append(copy.silhouette);
     }
     return all;

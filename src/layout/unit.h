@@ -23,7 +23,7 @@ struct Shape {
     std::vector<Item> items;
     Path silhouette; ///< the layer's whole area: what `outline` strokes and `clip` refers to
     FillRule silhouette_rule = FillRule::NonZero;
-    Vec2 pivot;      ///< what `rotate` turns about
+    Vec2 pivot; ///< what `rotate` turns about
 };
 
 /// One filled path that is also the silhouette.

@@ -8,10 +8,14 @@ namespace vexil::catalogue {
 inline constexpr std::string_view kDu = "design units";
 
 /// The required fill colour most kinds have.
-inline FieldSpec colour_field() { return {"color", FieldType::Colour, true, "", "", "fill colour"}; }
+inline FieldSpec colour_field() {
+    return {"color", FieldType::Colour, true, "", "", "fill colour"};
+}
 /// A shape's centre, the flag's centre by default.
 inline FieldSpec at_field() {
-    return {"at", FieldType::Pair, false, R"(["W/2", "H/2"])", kDu, "centre of the shape; the flag's centre by default"};
+    return {"at",  FieldType::Pair,
+            false, R"(["W/2", "H/2"])",
+            kDu,   "centre of the shape; the flag's centre by default"};
 }
 
 std::vector<KindSpec> division_and_shape_kinds(); // kinds.cpp

@@ -16,12 +16,15 @@ const Field& get(const Layer& layer, std::string_view name) {
 template <typename T> const T& as(const Layer& layer, std::string_view name) {
     const Field& field = get(layer, name);
     if (const T* value = std::get_if<T>(&field.value)) return *value;
-    throw std::logic_error("field '" + std::string(name) + "' of layer '" + layer.kind + "' has another type");
+    throw std::logic_error("field '" + std::string(name) + "' of layer '" + layer.kind +
+                           "' has another type");
 }
 
 } // namespace
 
-bool Layer::has(std::string_view name) const { return fields.find(name) != fields.end(); }
+bool Layer::has(std::string_view name) const {
+    return fields.find(name) != fields.end();
+}
 
 bool Layer::given(std::string_view name) const {
     auto it = fields.find(name);
@@ -33,11 +36,21 @@ const SourceRegion& Layer::where(std::string_view name) const {
     return it == fields.end() ? region : it->second.region;
 }
 
-double Layer::number(std::string_view name) const { return as<double>(*this, name); }
-int Layer::integer(std::string_view name) const { return static_cast<int>(as<double>(*this, name)); }
-bool Layer::flag(std::string_view name) const { return as<bool>(*this, name); }
-const std::string& Layer::text(std::string_view name) const { return as<std::string>(*this, name); }
-const Colour& Layer::colour(std::string_view name) const { return as<Colour>(*this, name); }
+double Layer::number(std::string_view name) const {
+    return as<double>(*this, name);
+}
+int Layer::integer(std::string_view name) const {
+    return static_cast<int>(as<double>(*this, name));
+}
+bool Layer::flag(std::string_view name) const {
+    return as<bool>(*this, name);
+}
+const std::string& Layer::text(std::string_view name) const {
+    return as<std::string>(*this, name);
+}
+const Colour& Layer::colour(std::string_view name) const {
+    return as<Colour>(*this, name);
+}
 const std::vector<double>& Layer::numbers(std::string_view name) const {
     return as<std::vector<double>>(*this, name);
 }
@@ -48,11 +61,17 @@ Vec2 Layer::pair(std::string_view name) const {
 const std::vector<Colour>& Layer::colours(std::string_view name) const {
     return as<std::vector<Colour>>(*this, name);
 }
-const std::vector<Vec2>& Layer::points(std::string_view name) const { return as<std::vector<Vec2>>(*this, name); }
-const Outline& Layer::outline(std::string_view name) const { return as<Outline>(*this, name); }
+const std::vector<Vec2>& Layer::points(std::string_view name) const {
+    return as<std::vector<Vec2>>(*this, name);
+}
+const Outline& Layer::outline(std::string_view name) const {
+    return as<Outline>(*this, name);
+}
 const std::vector<Recolour>& Layer::recolours(std::string_view name) const {
     return as<std::vector<Recolour>>(*this, name);
 }
-const Repeat& Layer::repeat(std::string_view name) const { return as<Repeat>(*this, name); }
+const Repeat& Layer::repeat(std::string_view name) const {
+    return as<Repeat>(*this, name);
+}
 
 } // namespace vexil

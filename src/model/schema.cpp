@@ -25,35 +25,49 @@ const char* kNumber = R"({"type": ["number", "string"]})";
 
 std::string array_of(const std::string& item, int count = -1) {
     std::string out = R"({"type": "array", "items": )" + item;
-    if (count > 0) out += ", \"minItems\": " + std::to_string(count) + ", \"maxItems\": " + std::to_string(count);
+    if (count > 0)
+        out += ", \"minItems\": " + std::to_string(count) + ", \"maxItems\": " + std::to_string(count);
     return out + "}";
 }
 
 std::string type_schema(const FieldSpec& spec) {
     switch (spec.type) {
-    case FieldType::Number: return kNumber;
-    case FieldType::Integer: return R"({"type": ["integer", "string"]})";
-    case FieldType::Bool: return R"({"type": "boolean"})";
+    case FieldType::Number:
+        return kNumber;
+    case FieldType::Integer:
+        return R"({"type": ["integer", "string"]})";
+    case FieldType::Bool:
+        return R"({"type": "boolean"})";
     case FieldType::Text:
     case FieldType::PathData:
     case FieldType::File:
-    case FieldType::Colour: return R"({"type": "string"})";
+    case FieldType::Colour:
+        return R"({"type": "string"})";
     case FieldType::Choice: {
         std::string out = R"({"enum": [)";
-        for (std::size_t i = 0; i < spec.choices.size(); ++i) out += (i ? ", " : "") + quote(spec.choices[i]);
+        for (std::size_t i = 0; i < spec.choices.size(); ++i)
+            out += (i ? ", " : "") + quote(spec.choices[i]);
         return out + "]}";
     }
-    case FieldType::Colours: return R"({"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}, "minItems": 1}]})";
-    case FieldType::Numbers: return array_of(kNumber);
-    case FieldType::Pair: return array_of(kNumber, 2);
-    case FieldType::Box: return array_of(kNumber, 4);
-    case FieldType::Points: return array_of(array_of(kNumber, 2));
-    case FieldType::Triples: return array_of(array_of(R"({"type": "integer", "minimum": 0})", 3));
+    case FieldType::Colours:
+        return R"({"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}, "minItems": 1}]})";
+    case FieldType::Numbers:
+        return array_of(kNumber);
+    case FieldType::Pair:
+        return array_of(kNumber, 2);
+    case FieldType::Box:
+        return array_of(kNumber, 4);
+    case FieldType::Points:
+        return array_of(array_of(kNumber, 2));
+    case FieldType::Triples:
+        return array_of(array_of(R"({"type": "integer", "minimum": 0})", 3));
     case FieldType::Outline:
-        return std::string(R"({"type": "object", "properties": {"color": {"type": "string"}, "width": )") + kNumber +
-               R"(}, "required": ["color", "width"], "additionalProperties": false})";
-    case FieldType::Clip: return std::string(R"({"oneOf": [{"type": "string"}, )") + array_of(kNumber, 4) + "]}";
-    case FieldType::Recolour: return R"({"type": "object", "additionalProperties": {"type": "string"}})";
+        return std::string(R"({"type": "object", "properties": {"color": {"type": "string"}, "width": )") +
+               kNumber + R"(}, "required": ["color", "width"], "additionalProperties": false})";
+    case FieldType::Clip:
+        return std::string(R"({"oneOf": [{"type": "string"}, )") + array_of(kNumber, 4) + "]}";
+    case FieldType::Recolour:
+        return R"({"type": "object", "additionalProperties": {"type": "string"}})";
     case FieldType::Repeat:
         return std::string(R"({"type": "object", "required": ["pattern"], "properties": {)"
                            R"("pattern": {"enum": ["circle", "arc", "grid", "row", "column", "points"]}, )"
@@ -62,7 +76,8 @@ std::string type_schema(const FieldSpec& spec) {
                R"(, "orient": {"enum": ["upright", "radial"]}, "rows": {"type": ["integer", "string"]}, )"
                R"("cols": {"oneOf": [{"type": ["integer", "string"]}, {"type": "array"}]}, )"
                R"("step": {"oneOf": [{"type": ["number", "string"]}, {"type": "array"}]}, )"
-               R"("at": )" + array_of(array_of(kNumber, 2)) + R"(, "face": )" + array_of(kNumber, 2) +
+               R"("at": )" +
+               array_of(array_of(kNumber, 2)) + R"(, "face": )" + array_of(kNumber, 2) +
                R"(}, "additionalProperties": false})";
     }
     return "{}";
@@ -70,7 +85,9 @@ std::string type_schema(const FieldSpec& spec) {
 
 std::string field_schema(const FieldSpec& spec) {
     std::string schema = type_schema(spec);
-    std::string extra = ", \"description\": " + quote(std::string(spec.doc) + (spec.unit.empty() ? "" : " (" + std::string(spec.unit) + ")"));
+    std::string extra =
+        ", \"description\": " +
+        quote(std::string(spec.doc) + (spec.unit.empty() ? "" : " (" + std::string(spec.unit) + ")"));
     if (!spec.fallback.empty()) extra += ", \"default\": " + std::string(spec.fallback);
     if (spec.min && (spec.type == FieldType::Number || spec.type == FieldType::Integer))
         extra += ", \"minimum\": " + std::to_string(*spec.min);
@@ -88,28 +105,38 @@ std::string json_schema() {
            "  \"title\": \"vexil design\",\n"
            "  \"description\": \"A flag design for vexil (docs/format.md). Generated by `vexil schema`.\",\n"
            "  \"type\": \"object\",\n  \"additionalProperties\": false,\n  \"properties\": {\n"
-           "    \"extends\": {\"type\": \"string\", \"description\": \"a design this one builds on, relative to this file\"},\n"
-           "    \"remove\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}, \"description\": \"ids of the parent's layers to drop\"},\n"
+           "    \"extends\": {\"type\": \"string\", \"description\": \"a design this one builds on, relative "
+           "to this file\"},\n"
+           "    \"remove\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}, \"description\": \"ids "
+           "of the parent's layers to drop\"},\n"
            "    \"flag\": {\"type\": \"object\", \"additionalProperties\": false, \"properties\": {\n"
            "      \"title\": {\"type\": \"string\"}, \"author\": {\"type\": \"string\"},\n"
-           "      \"source\": {\"type\": \"string\", \"description\": \"the construction sheet, law or drawing the design follows\"},\n"
-           "      \"size\": " << array_of(kNumber, 2) << ",\n"
-           "      \"outline\": {\"oneOf\": [{\"type\": \"string\"}, " << array_of(array_of(kNumber, 2)) << "]}}},\n"
+           "      \"source\": {\"type\": \"string\", \"description\": \"the construction sheet, law or "
+           "drawing the design follows\"},\n"
+           "      \"size\": "
+        << array_of(kNumber, 2)
+        << ",\n"
+           "      \"outline\": {\"oneOf\": [{\"type\": \"string\"}, "
+        << array_of(array_of(kNumber, 2))
+        << "]}}},\n"
            "    \"colors\": {\"type\": \"object\", \"additionalProperties\": {\"type\": \"string\"}},\n"
-           "    \"params\": {\"type\": \"object\", \"additionalProperties\": {\"type\": [\"number\", \"string\"]}},\n"
+           "    \"params\": {\"type\": \"object\", \"additionalProperties\": {\"type\": [\"number\", "
+           "\"string\"]}},\n"
            "    \"layer\": {\"type\": \"array\", \"items\": {\"type\": \"object\",\n"
            "      \"properties\": {\"kind\": {\"enum\": [";
     const auto& kinds = kind_catalogue();
-    for (std::size_t i = 0; i < kinds.size(); ++i) out << (i ? ", " : "") << quote(kinds[i].name);
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+        out << (i ? ", " : "") << quote(kinds[i].name);
     out << "]}, \"after\": {\"type\": \"string\"}},\n      \"allOf\": [\n";
     for (std::size_t i = 0; i < kinds.size(); ++i) {
         const KindSpec& kind = kinds[i];
         out << "        {\"if\": {\"properties\": {\"kind\": {\"const\": " << quote(kind.name)
             << "}}, \"required\": [\"kind\"]},\n         \"then\": {\"description\": " << quote(kind.summary)
-            << ", \"additionalProperties\": false, \"properties\": {\n          \"kind\": {\"const\": " << quote(kind.name)
-            << "}, \"after\": {\"type\": \"string\"}";
+            << ", \"additionalProperties\": false, \"properties\": {\n          \"kind\": {\"const\": "
+            << quote(kind.name) << "}, \"after\": {\"type\": \"string\"}";
         for (const auto* fields : {&kind.fields, &common_fields()})
-            for (const FieldSpec& spec : *fields) out << ",\n          " << quote(spec.name) << ": " << field_schema(spec);
+            for (const FieldSpec& spec : *fields)
+                out << ",\n          " << quote(spec.name) << ": " << field_schema(spec);
         out << "}}}" << (i + 1 < kinds.size() ? "," : "") << "\n";
     }
     out << "      ]}}\n  }\n}\n";

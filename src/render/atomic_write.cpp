@@ -21,7 +21,8 @@ namespace {
 std::string write_temporary(const std::filesystem::path& path, const std::string& bytes) {
     const std::filesystem::path directory = path.has_parent_path() ? path.parent_path() : ".";
     std::string name = ".";
-    name.append(path.filename().string()).append(".vexil-XXXXXX"); // appended: `"." + s` trips GCC 12 -Wrestrict
+    name.append(path.filename().string())
+        .append(".vexil-XXXXXX"); // appended: `"." + s` trips GCC 12 -Wrestrict
     std::string temp = (directory / name).string();
     const int fd = mkstemp(temp.data());
     if (fd < 0) fail(path, "cannot create a file there", errno);
@@ -54,20 +55,25 @@ std::string write_temporary(const std::filesystem::path& path, const std::string
 void write_files(const std::vector<std::pair<std::filesystem::path, std::string>>& files) {
     std::vector<std::string> temporaries;
     try {
-        for (const auto& [path, bytes] : files) temporaries.push_back(write_temporary(path, bytes));
+        for (const auto& [path, bytes] : files)
+            temporaries.push_back(write_temporary(path, bytes));
     } catch (...) {
-        for (const auto& temp : temporaries) ::unlink(temp.c_str());
+        for (const auto& temp : temporaries)
+            ::unlink(temp.c_str());
         throw;
     }
     for (std::size_t i = 0; i < files.size(); ++i) {
         if (std::rename(temporaries[i].c_str(), files[i].first.c_str()) != 0) {
             const int error = errno;
-            for (std::size_t j = i; j < files.size(); ++j) ::unlink(temporaries[j].c_str());
+            for (std::size_t j = i; j < files.size(); ++j)
+                ::unlink(temporaries[j].c_str());
             fail(files[i].first, "cannot replace the file", error);
         }
     }
 }
 
-void write_file(const std::filesystem::path& path, const std::string& bytes) { write_files({{path, bytes}}); }
+void write_file(const std::filesystem::path& path, const std::string& bytes) {
+    write_files({{path, bytes}});
+}
 
 } // namespace vexil

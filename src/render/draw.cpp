@@ -14,25 +14,36 @@ void trace(cairo_t* cr, const Path& path) {
     std::size_t p = 0;
     for (PathVerb verb : path.verbs()) {
         switch (verb) {
-        case PathVerb::Move: cairo_move_to(cr, pts[p].x, pts[p].y); p += 1; break;
-        case PathVerb::Line: cairo_line_to(cr, pts[p].x, pts[p].y); p += 1; break;
+        case PathVerb::Move:
+            cairo_move_to(cr, pts[p].x, pts[p].y);
+            p += 1;
+            break;
+        case PathVerb::Line:
+            cairo_line_to(cr, pts[p].x, pts[p].y);
+            p += 1;
+            break;
         case PathVerb::Cubic:
             cairo_curve_to(cr, pts[p].x, pts[p].y, pts[p + 1].x, pts[p + 1].y, pts[p + 2].x, pts[p + 2].y);
             p += 3;
             break;
-        case PathVerb::Close: cairo_close_path(cr); break;
+        case PathVerb::Close:
+            cairo_close_path(cr);
+            break;
         }
     }
 }
 
-void set_colour(cairo_t* cr, const Colour& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+void set_colour(cairo_t* cr, const Colour& c) {
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+}
 
 struct ItemPainter {
     cairo_t* cr;
     void operator()(const FillPath& fill) const {
         trace(cr, fill.path);
         set_colour(cr, fill.colour);
-        cairo_set_fill_rule(cr, fill.rule == FillRule::EvenOdd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING);
+        cairo_set_fill_rule(cr, fill.rule == FillRule::EvenOdd ? CAIRO_FILL_RULE_EVEN_ODD
+                                                               : CAIRO_FILL_RULE_WINDING);
         cairo_fill(cr);
     }
     void operator()(const StrokePath& stroke) const {
@@ -53,7 +64,8 @@ struct ItemPainter {
             trace(cr, hole);
             const Box b = hole.bounds();
             const double x0 = std::min(box.x, b.x) - 1, y0 = std::min(box.y, b.y) - 1;
-            const double x1 = std::max(box.x + box.w, b.x + b.w) + 1, y1 = std::max(box.y + box.h, b.y + b.h) + 1;
+            const double x1 = std::max(box.x + box.w, b.x + b.w) + 1,
+                         y1 = std::max(box.y + box.h, b.y + b.h) + 1;
             cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
             cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
             cairo_clip(cr);
@@ -64,7 +76,9 @@ struct ItemPainter {
         cairo_fill(cr);
         cairo_restore(cr);
     }
-    void operator()(const EmblemDraw& artwork) const { emblem::draw(*artwork.document, cr, artwork.transform); }
+    void operator()(const EmblemDraw& artwork) const {
+        emblem::draw(*artwork.document, cr, artwork.transform);
+    }
 };
 
 void draw_group(cairo_t* cr, const Group& group) {
@@ -72,11 +86,13 @@ void draw_group(cairo_t* cr, const Group& group) {
     cairo_save(cr);
     if (group.clip) {
         trace(cr, *group.clip);
-        cairo_set_fill_rule(cr, group.clip_rule == FillRule::EvenOdd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING);
+        cairo_set_fill_rule(cr, group.clip_rule == FillRule::EvenOdd ? CAIRO_FILL_RULE_EVEN_ODD
+                                                                     : CAIRO_FILL_RULE_WINDING);
         cairo_clip(cr);
     }
     if (composite) cairo_push_group(cr);
-    for (const Item& item : group.items) std::visit(ItemPainter{cr}, item);
+    for (const Item& item : group.items)
+        std::visit(ItemPainter{cr}, item);
     if (composite) {
         cairo_pop_group_to_source(cr);
         cairo_paint_with_alpha(cr, group.opacity);
@@ -94,7 +110,8 @@ void draw_scene(const Scene& scene, cairo_t* cr, double width, double height) {
         cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
         cairo_clip(cr);
     }
-    for (const Group& group : scene.groups) draw_group(cr, group);
+    for (const Group& group : scene.groups)
+        draw_group(cr, group);
     cairo_restore(cr);
 }
 

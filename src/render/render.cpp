@@ -1,7 +1,7 @@
 // The render stage's entry points: choose the format, fix the output size, produce bytes.
+#include "vexil/render.h"
 #include "diag/diag.h"
 #include "render/surfaces.h"
-#include "vexil/render.h"
 
 #include <algorithm>
 #include <cctype>
@@ -21,7 +21,8 @@ std::optional<Format> format_for_path(const std::filesystem::path& path) {
 
 OutputSize output_size(const Scene& scene, const RenderOptions& options) {
     if (options.width && options.height)
-        diag::raise(diag::bad_usage("vexil", "give --width or --height, not both: the flag's ratio fixes the other"));
+        diag::raise(
+            diag::bad_usage("vexil", "give --width or --height, not both: the flag's ratio fixes the other"));
     const double ratio = scene.height / scene.width;
     double width = 1200, height = 0;
     if (options.height) {
@@ -33,20 +34,25 @@ OutputSize output_size(const Scene& scene, const RenderOptions& options) {
     }
     if (width < 1 || height < 1)
         diag::raise(diag::bad_usage("vexil", "the output size must be at least 1 pixel each way"));
-    if (width > kMaxRasterSide || height > kMaxRasterSide || width * height > static_cast<double>(kMaxRasterPixels))
-        diag::raise(diag::bad_usage("vexil", "the output size " + std::to_string(static_cast<long long>(width)) +
-                                                 " x " + std::to_string(static_cast<long long>(height)) +
-                                                 " exceeds vexil's limit of " + std::to_string(kMaxRasterSide) +
-                                                 " per side and " + std::to_string(kMaxRasterPixels) + " pixels"));
+    if (width > kMaxRasterSide || height > kMaxRasterSide ||
+        width * height > static_cast<double>(kMaxRasterPixels))
+        diag::raise(
+            diag::bad_usage("vexil", "the output size " + std::to_string(static_cast<long long>(width)) +
+                                         " x " + std::to_string(static_cast<long long>(height)) +
+                                         " exceeds vexil's limit of " + std::to_string(kMaxRasterSide) +
+                                         " per side and " + std::to_string(kMaxRasterPixels) + " pixels"));
     return {static_cast<int>(width), static_cast<int>(height)};
 }
 
 std::string render_bytes(const Scene& scene, Format format, const RenderOptions& options) {
     const OutputSize size = output_size(scene, options);
     switch (format) {
-    case Format::Png: return render::render_png(scene, size);
-    case Format::Svg: return render::render_svg(scene, size);
-    case Format::Pdf: return render::render_pdf(scene, size);
+    case Format::Png:
+        return render::render_png(scene, size);
+    case Format::Svg:
+        return render::render_svg(scene, size);
+    case Format::Pdf:
+        return render::render_pdf(scene, size);
     }
     throw IoError("unknown output format");
 }

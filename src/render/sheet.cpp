@@ -12,10 +12,10 @@
 namespace vexil {
 namespace {
 
-constexpr double kMargin = 16;        // around the sheet and between cells, in output units
-constexpr double kCaptionSize = 12;   // caption font size
-constexpr double kCaptionLines = 2;   // room left under each flag
-constexpr double kA4Width = 841.89;   // points, landscape
+constexpr double kMargin = 16;      // around the sheet and between cells, in output units
+constexpr double kCaptionSize = 12; // caption font size
+constexpr double kCaptionLines = 2; // room left under each flag
+constexpr double kA4Width = 841.89; // points, landscape
 constexpr double kA4Height = 595.28;
 
 cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
@@ -24,7 +24,8 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 }
 
 /// Draws `caption` centred under a flag, wrapped at the cell's width into at most two lines.
-void draw_caption(cairo_t* cr, const std::string& caption, double centre_x, double top, double width, double size) {
+void draw_caption(cairo_t* cr, const std::string& caption, double centre_x, double top, double width,
+                  double size) {
     cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, size);
     cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
@@ -38,13 +39,17 @@ void draw_caption(cairo_t* cr, const std::string& caption, double centre_x, doub
     const auto flush = [&] {
         if (word.empty()) return;
         const std::string joined = lines.back().empty() ? word : lines.back() + " " + word;
-        if (fits(joined) || lines.back().empty()) lines.back() = joined;
-        else lines.push_back(word);
+        if (fits(joined) || lines.back().empty())
+            lines.back() = joined;
+        else
+            lines.push_back(word);
         word.clear();
     };
     for (char c : caption) {
-        if (c == ' ') flush();
-        else word += c;
+        if (c == ' ')
+            flush();
+        else
+            word += c;
     }
     flush();
     for (std::size_t i = 0; i < lines.size() && i < kCaptionLines; ++i) {
@@ -71,21 +76,26 @@ void draw_fitted(cairo_t* cr, const Scene& scene, double x, double y, double box
 
 } // namespace
 
-std::string render_contact_sheet(const std::vector<SheetCell>& cells, Format format, int columns, int cell_width) {
+std::string render_contact_sheet(const std::vector<SheetCell>& cells, Format format, int columns,
+                                 int cell_width) {
     if (format == Format::Svg) throw IoError("contact sheets are PNG or PDF");
     columns = std::max(1, std::min(columns, static_cast<int>(cells.size())));
     const int rows = (static_cast<int>(cells.size()) + columns - 1) / columns;
     double flag_height = 0; // the tallest flag at cell_width sets every row's height
-    for (const auto& cell : cells) flag_height = std::max(flag_height, cell_width * cell.scene->height / cell.scene->width);
+    for (const auto& cell : cells)
+        flag_height = std::max(flag_height, cell_width * cell.scene->height / cell.scene->width);
     flag_height = std::min(flag_height, 1.5 * cell_width);
     const double cell_height = flag_height + kCaptionSize * (1.2 * kCaptionLines + 0.6);
     const double width = kMargin + columns * (cell_width + kMargin);
     const double height = kMargin + rows * (cell_height + kMargin);
-    if (width * height > static_cast<double>(kMaxRasterPixels) || width > kMaxRasterSide || height > kMaxRasterSide)
-        throw IoError("the contact sheet would be larger than vexil's raster limit; use fewer cells or a smaller --cell");
+    if (width * height > static_cast<double>(kMaxRasterPixels) || width > kMaxRasterSide ||
+        height > kMaxRasterSide)
+        throw IoError("the contact sheet would be larger than vexil's raster limit; use fewer cells or a "
+                      "smaller --cell");
     std::string bytes;
     render::SurfacePtr surface(format == Format::Png
-                                   ? cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(std::ceil(width)),
+                                   ? cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
+                                                                static_cast<int>(std::ceil(width)),
                                                                 static_cast<int>(std::ceil(height)))
                                    : cairo_pdf_surface_create_for_stream(append, &bytes, width, height));
     render::check(surface.get(), "contact sheet");
@@ -97,7 +107,8 @@ std::string render_contact_sheet(const std::vector<SheetCell>& cells, Format for
             const double x = kMargin + static_cast<double>(i % columns) * (cell_width + kMargin);
             const double y = kMargin + static_cast<double>(i / columns) * (cell_height + kMargin);
             draw_fitted(cr.get(), *cells[i].scene, x, y, cell_width, flag_height);
-            draw_caption(cr.get(), cells[i].caption, x + cell_width / 2.0, y + flag_height + 2, cell_width, kCaptionSize);
+            draw_caption(cr.get(), cells[i].caption, x + cell_width / 2.0, y + flag_height + 2, cell_width,
+                         kCaptionSize);
         }
         render::check(cr.get(), "contact sheet");
     }
@@ -120,8 +131,10 @@ std::string render_catalogue(const std::vector<SheetCell>& cells) {
         render::ContextPtr cr(cairo_create(surface.get()));
         const double margin = 56; // about 2 cm
         for (const auto& cell : cells) {
-            draw_fitted(cr.get(), *cell.scene, margin, margin, kA4Width - 2 * margin, kA4Height - 2 * margin - 48);
-            draw_caption(cr.get(), cell.caption, kA4Width / 2, kA4Height - margin - 40, kA4Width - 2 * margin, 14);
+            draw_fitted(cr.get(), *cell.scene, margin, margin, kA4Width - 2 * margin,
+                        kA4Height - 2 * margin - 48);
+            draw_caption(cr.get(), cell.caption, kA4Width / 2, kA4Height - margin - 40, kA4Width - 2 * margin,
+                         14);
             cairo_show_page(cr.get());
         }
         render::check(cr.get(), "catalogue");

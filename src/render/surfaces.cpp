@@ -1,5 +1,5 @@
-#include "render/draw.h"
 #include "render/surfaces.h"
+#include "render/draw.h"
 #include "vexil/diagnostic.h"
 
 #include <cairo-pdf.h>
@@ -40,7 +40,8 @@ void check(cairo_t* cr, const char* what) {
 std::string encode_png(cairo_surface_t* image) {
     std::string bytes;
     const auto status = cairo_surface_write_to_png_stream(image, append_to_string, &bytes);
-    if (status != CAIRO_STATUS_SUCCESS) throw IoError(std::string("PNG encoding: ") + cairo_status_to_string(status));
+    if (status != CAIRO_STATUS_SUCCESS)
+        throw IoError(std::string("PNG encoding: ") + cairo_status_to_string(status));
     return bytes;
 }
 
@@ -58,7 +59,8 @@ std::string render_png(const Scene& scene, OutputSize size) {
 
 std::string render_svg(const Scene& scene, OutputSize size) {
     std::string bytes;
-    SurfacePtr surface(cairo_svg_surface_create_for_stream(append_to_string, &bytes, size.width, size.height));
+    SurfacePtr surface(
+        cairo_svg_surface_create_for_stream(append_to_string, &bytes, size.width, size.height));
     // Unitless width/height: the SVG's user units are CSS pixels, the same numbers as --width.
     cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_USER);
     cairo_svg_surface_restrict_to_version(surface.get(), CAIRO_SVG_VERSION_1_1);
@@ -68,8 +70,10 @@ std::string render_svg(const Scene& scene, OutputSize size) {
 
 std::string render_pdf(const Scene& scene, OutputSize size) {
     std::string bytes;
-    SurfacePtr surface(cairo_pdf_surface_create_for_stream(append_to_string, &bytes, size.width, size.height));
-    if (!scene.title.empty()) cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, scene.title.c_str());
+    SurfacePtr surface(
+        cairo_pdf_surface_create_for_stream(append_to_string, &bytes, size.width, size.height));
+    if (!scene.title.empty())
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, scene.title.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "vexil");
     draw_and_finish(scene, surface.get(), size, "PDF output");
     return bytes;

@@ -15,7 +15,8 @@ std::string number(double value) {
     const double rounded = std::round(value * 1e4) / 1e4;
     std::snprintf(text, sizeof text, "%.4f", rounded == 0 ? 0.0 : rounded); // no "-0"
     std::string out = text;
-    while (out.back() == '0') out.pop_back();
+    while (out.back() == '0')
+        out.pop_back();
     if (out.back() == '.') out.pop_back();
     return out;
 }
@@ -34,10 +35,21 @@ std::string path_text(const Path& path) {
     const auto point = [&](std::size_t i) { return number(pts[i].x) + " " + number(pts[i].y); };
     for (PathVerb verb : path.verbs()) {
         switch (verb) {
-        case PathVerb::Move: out << "M " << point(p) << ' '; p += 1; break;
-        case PathVerb::Line: out << "L " << point(p) << ' '; p += 1; break;
-        case PathVerb::Cubic: out << "C " << point(p) << ' ' << point(p + 1) << ' ' << point(p + 2) << ' '; p += 3; break;
-        case PathVerb::Close: out << "Z "; break;
+        case PathVerb::Move:
+            out << "M " << point(p) << ' ';
+            p += 1;
+            break;
+        case PathVerb::Line:
+            out << "L " << point(p) << ' ';
+            p += 1;
+            break;
+        case PathVerb::Cubic:
+            out << "C " << point(p) << ' ' << point(p + 1) << ' ' << point(p + 2) << ' ';
+            p += 3;
+            break;
+        case PathVerb::Close:
+            out << "Z ";
+            break;
         }
     }
     std::string text = out.str();
@@ -59,7 +71,8 @@ std::string dump(const Scene& scene) {
         if (group.opacity != 1) out << " opacity=" << number(group.opacity);
         out << '\n';
         if (group.clip)
-            out << "  clip" << (group.clip_rule == FillRule::EvenOdd ? " evenodd " : " ") << path_text(*group.clip) << '\n';
+            out << "  clip" << (group.clip_rule == FillRule::EvenOdd ? " evenodd " : " ")
+                << path_text(*group.clip) << '\n';
         for (const Item& item : group.items) {
             if (const auto* fill = std::get_if<FillPath>(&item))
                 out << "  fill " << hex(fill->colour) << (fill->rule == FillRule::EvenOdd ? " evenodd " : " ")
@@ -69,7 +82,8 @@ std::string dump(const Scene& scene) {
                     << path_text(stroke->path) << '\n';
             else if (const auto* cutout = std::get_if<CutoutFill>(&item)) {
                 out << "  fill " << hex(cutout->colour) << ' ' << path_text(cutout->path) << '\n';
-                for (const Path& hole : cutout->holes) out << "    minus " << path_text(hole) << '\n';
+                for (const Path& hole : cutout->holes)
+                    out << "    minus " << path_text(hole) << '\n';
             } else if (const auto* emblem = std::get_if<EmblemDraw>(&item)) {
                 const Affine& m = emblem->transform;
                 out << "  emblem " << emblem->source << " matrix " << number(m.a) << ' ' << number(m.b) << ' '

@@ -242,8 +242,10 @@ class Parser {
         constexpr std::size_t kMaxShown = 40;
         // Appended piece by piece: `"'" + std::string(...)` trips a false -Wrestrict in GCC 12.
         std::string shown = "'";
-        if (s.size() > kMaxShown) shown.append(s.substr(0, kMaxShown - 3)).append("...");
-        else shown.append(s);
+        if (s.size() > kMaxShown)
+            shown.append(s.substr(0, kMaxShown - 3)).append("...");
+        else
+            shown.append(s);
         return shown + "'";
     }
 

@@ -31,7 +31,9 @@ bool inside(const fs::path& path, const fs::path& folder) {
 }
 
 /// A source file name that stands for no real file: "<--set a.b=c>", "<default>".
-bool pseudo_file(std::string_view file) { return !file.empty() && file.front() == '<'; }
+bool pseudo_file(std::string_view file) {
+    return !file.empty() && file.front() == '<';
+}
 
 } // namespace
 
@@ -56,34 +58,41 @@ std::optional<FieldValue> Reader::file(const toml::node& node, std::string_view 
     // design's own file). A --set value is relative to the design. A design held in memory whose
     // label has no folder reads from the current directory.
     fs::path own_folder;
-    if (!at.file.empty() && !pseudo_file(at.file)) own_folder = fs::path(at.file).parent_path();
-    else if (!pseudo_file(label_)) own_folder = fs::path(label_).parent_path();
+    if (!at.file.empty() && !pseudo_file(at.file))
+        own_folder = fs::path(at.file).parent_path();
+    else if (!pseudo_file(label_))
+        own_folder = fs::path(label_).parent_path();
     own_folder = canonical_folder(own_folder);
 
     std::error_code code;
     const fs::path resolved = fs::weakly_canonical(own_folder / fs::path(written), code);
     if (code) {
-        fail(diag::error(at, "file-missing", std::string(what) + ": cannot resolve '" + written + "': " + code.message()));
+        fail(diag::error(at, "file-missing",
+                         std::string(what) + ": cannot resolve '" + written + "': " + code.message()));
         return std::nullopt;
     }
 
     // Where files may come from: the folders of the designs of the `extends` chain and those of
     // --allow-folder; failing those, the folder the name is relative to.
     std::vector<fs::path> allowed;
-    for (const fs::path& folder : allowed_folders_) allowed.push_back(canonical_folder(folder));
+    for (const fs::path& folder : allowed_folders_)
+        allowed.push_back(canonical_folder(folder));
     if (allowed.empty()) allowed.push_back(own_folder);
-    if (std::none_of(allowed.begin(), allowed.end(), [&](const fs::path& folder) { return inside(resolved, folder); })) {
+    if (std::none_of(allowed.begin(), allowed.end(),
+                     [&](const fs::path& folder) { return inside(resolved, folder); })) {
         fail(diag::error(at, "file-outside",
                          std::string(what) + ": '" + written + "' lies outside the design's folder (" +
-                             own_folder.string() + "); a design may read files only from its own folder and its "
+                             own_folder.string() +
+                             "); a design may read files only from its own folder and its "
                              "subfolders, or from a folder given with --allow-folder"));
         return std::nullopt;
     }
 
     const auto status = fs::status(resolved, code);
     if (code || !fs::exists(status)) {
-        fail(diag::error(at, "file-missing", std::string(what) + ": no file '" + written + "' (looked for " +
-                                                 resolved.string() + ")"));
+        fail(diag::error(at, "file-missing",
+                         std::string(what) + ": no file '" + written + "' (looked for " + resolved.string() +
+                             ")"));
         return std::nullopt;
     }
     if (!fs::is_regular_file(status)) {
@@ -110,11 +119,12 @@ std::optional<FieldValue> Reader::recolour(const toml::node& node, std::string_v
         const auto from = parse_colour_literal(key.str());
         if (!from) {
             std::vector<std::string_view> known(css_colour_names().begin(), css_colour_names().end());
-            fail(diag::error(region_of(key.source()), "bad-colour",
-                             std::string(what) + ": '" + std::string(key.str()) +
-                                 "' is not a colour of the artwork: a key is written as #rgb, #rrggbb, #rrggbbaa or "
-                                 "a CSS colour name (palette names belong on the right)" +
-                                 diag::suggestion_suffix(diag::did_you_mean(key.str(), known))));
+            fail(diag::error(
+                region_of(key.source()), "bad-colour",
+                std::string(what) + ": '" + std::string(key.str()) +
+                    "' is not a colour of the artwork: a key is written as #rgb, #rrggbb, #rrggbbaa or "
+                    "a CSS colour name (palette names belong on the right)" +
+                    diag::suggestion_suffix(diag::did_you_mean(key.str(), known))));
             ok = false;
         }
         const auto to = colour(value, std::string(what) + "." + std::string(key.str()));

@@ -21,7 +21,8 @@ struct PatternKeys {
 const std::map<std::string_view, PatternKeys>& pattern_keys() {
     static const std::map<std::string_view, PatternKeys> keys = {
         {"circle", {{"pattern", "count", "radius", "orient", "face"}, {"count", "radius"}}},
-        {"arc", {{"pattern", "count", "radius", "from", "to", "orient", "face"}, {"count", "radius", "from", "to"}}},
+        {"arc",
+         {{"pattern", "count", "radius", "from", "to", "orient", "face"}, {"count", "radius", "from", "to"}}},
         {"grid", {{"pattern", "rows", "cols", "step", "face"}, {"rows", "cols", "step"}}},
         {"row", {{"pattern", "count", "step", "face"}, {"count", "step"}}},
         {"column", {{"pattern", "count", "step", "face"}, {"count", "step"}}},
@@ -44,7 +45,8 @@ std::optional<FieldValue> Reader::repeat(const toml::node& node, std::string_vie
         return std::nullopt;
     }
     std::vector<std::string_view> patterns;
-    for (const auto& [name, keys] : pattern_keys()) patterns.push_back(name);
+    for (const auto& [name, keys] : pattern_keys())
+        patterns.push_back(name);
     const auto* pattern_text = pattern_node->as_string();
     if (!pattern_text || !pattern_keys().count(pattern_text->get())) {
         fail(diag::bad_choice(region_of(*pattern_node), std::string(what) + ".pattern",
@@ -64,8 +66,10 @@ std::optional<FieldValue> Reader::repeat(const toml::node& node, std::string_vie
             ok = false;
         }
     for (std::string_view needed : pattern_keys().at(repeat.pattern).required)
-        if (!table->contains(needed) && std::find(misspelt.begin(), misspelt.end(), needed) == misspelt.end()) {
-            fail(diag::missing_key(region_of(node), needed, std::string(what) + " with pattern '" + repeat.pattern + "'"));
+        if (!table->contains(needed) &&
+            std::find(misspelt.begin(), misspelt.end(), needed) == misspelt.end()) {
+            fail(diag::missing_key(region_of(node), needed,
+                                   std::string(what) + " with pattern '" + repeat.pattern + "'"));
             ok = false;
         }
     if (!ok) return std::nullopt;
@@ -75,8 +79,9 @@ std::optional<FieldValue> Reader::repeat(const toml::node& node, std::string_vie
         auto number_value = number(*value, std::string(what) + "." + std::string(key));
         if (!number_value) return std::nullopt;
         if (*number_value != std::floor(*number_value) || *number_value < low || *number_value > kMaxCopies) {
-            fail(diag::out_of_range(region_of(*value), std::string(what) + "." + std::string(key), *number_value,
-                                    "a whole number from " + std::to_string(static_cast<int>(low)) + " to 10000"));
+            fail(diag::out_of_range(
+                region_of(*value), std::string(what) + "." + std::string(key), *number_value,
+                "a whole number from " + std::to_string(static_cast<int>(low)) + " to 10000"));
             return std::nullopt;
         }
         return static_cast<int>(*number_value);
@@ -93,7 +98,8 @@ std::optional<FieldValue> Reader::repeat(const toml::node& node, std::string_vie
     };
 
     if (table->contains("count")) ok = (repeat.count = whole("count", 1).value_or(-1)) > 0 && ok;
-    for (auto [key, target] : {std::pair{"radius", &repeat.radius}, {"from", &repeat.from}, {"to", &repeat.to}}) {
+    for (auto [key, target] :
+         {std::pair{"radius", &repeat.radius}, {"from", &repeat.from}, {"to", &repeat.to}}) {
         if (!table->contains(key)) continue;
         const auto value = real(key);
         ok = value.has_value() && ok;
@@ -115,14 +121,17 @@ std::optional<FieldValue> Reader::repeat(const toml::node& node, std::string_vie
             for (const auto& item : *cols->as_array()) {
                 auto n = number(item, std::string(what) + ".cols");
                 if (!n || *n != std::floor(*n) || *n < 1 || *n > kMaxCopies) {
-                    if (n) fail(diag::out_of_range(region_of(item), std::string(what) + ".cols", *n, "a whole number from 1"));
+                    if (n)
+                        fail(diag::out_of_range(region_of(item), std::string(what) + ".cols", *n,
+                                                "a whole number from 1"));
                     ok = false;
                     break;
                 }
                 repeat.cols.push_back(static_cast<int>(*n));
             }
             if (repeat.cols.empty()) {
-                fail(diag::error(region_of(*cols), "wrong-length", std::string(what) + ".cols: give at least one count"));
+                fail(diag::error(region_of(*cols), "wrong-length",
+                                 std::string(what) + ".cols: give at least one count"));
                 ok = false;
             }
         } else if (auto n = whole("cols", 1)) {
@@ -155,8 +164,11 @@ std::optional<FieldValue> Reader::repeat(const toml::node& node, std::string_vie
         repeat.face = target;
     }
     if (!ok) return std::nullopt;
-    double copies = repeat.pattern == "grid" ? 0 : repeat.pattern == "points" ? repeat.at.size() : repeat.count;
-    for (int r = 0; r < repeat.rows && repeat.pattern == "grid"; ++r) copies += repeat.cols[r % repeat.cols.size()];
+    double copies = repeat.pattern == "grid"     ? 0
+                    : repeat.pattern == "points" ? repeat.at.size()
+                                                 : repeat.count;
+    for (int r = 0; r < repeat.rows && repeat.pattern == "grid"; ++r)
+        copies += repeat.cols[r % repeat.cols.size()];
     if (copies > kMaxCopies) {
         fail(diag::too_many(region_of(node), std::string(what) + ": the number of copies", 10'000));
         return std::nullopt;

@@ -12,9 +12,12 @@ namespace {
 
 std::string bounds_text(const FieldSpec& spec) {
     std::ostringstream text;
-    if (spec.min && spec.max) text << "from " << *spec.min << " to " << *spec.max;
-    else if (spec.min) text << "at least " << *spec.min;
-    else if (spec.max) text << "at most " << *spec.max;
+    if (spec.min && spec.max)
+        text << "from " << *spec.min << " to " << *spec.max;
+    else if (spec.min)
+        text << "at least " << *spec.min;
+    else if (spec.max)
+        text << "at most " << *spec.max;
     return text.str();
 }
 
@@ -24,7 +27,8 @@ std::optional<std::vector<double>> Reader::numbers(const toml::node& node, std::
                                                    std::optional<std::size_t> exact) {
     const auto* array = node.as_array();
     if (!array) {
-        std::string expected = exact ? "an array of " + std::to_string(*exact) + " numbers" : "an array of numbers";
+        std::string expected =
+            exact ? "an array of " + std::to_string(*exact) + " numbers" : "an array of numbers";
         fail(diag::wrong_type(region_of(node), what, expected, describe(node)));
         return std::nullopt;
     }
@@ -35,7 +39,8 @@ std::optional<std::vector<double>> Reader::numbers(const toml::node& node, std::
         return std::nullopt;
     }
     if (array->empty()) {
-        fail(diag::error(region_of(node), "wrong-length", std::string(what) + ": expected at least one number"));
+        fail(diag::error(region_of(node), "wrong-length",
+                         std::string(what) + ": expected at least one number"));
         return std::nullopt;
     }
     if (array->size() > kMaxListItems) {
@@ -53,7 +58,8 @@ std::optional<std::vector<double>> Reader::numbers(const toml::node& node, std::
     return values;
 }
 
-std::optional<FieldValue> Reader::field(const FieldSpec& spec, const toml::node& node, std::string_view what) {
+std::optional<FieldValue> Reader::field(const FieldSpec& spec, const toml::node& node,
+                                        std::string_view what) {
     const auto check_range = [&](double value) -> bool {
         if ((spec.min && value < *spec.min) || (spec.max && value > *spec.max)) {
             fail(diag::out_of_range(region_of(node), what, value, bounds_text(spec)));
@@ -118,7 +124,8 @@ std::optional<FieldValue> Reader::field(const FieldSpec& spec, const toml::node&
         }
         const auto* array = node.as_array();
         if (!array || array->empty()) {
-            fail(diag::wrong_type(region_of(node), what, "a colour or a non-empty array of colours", describe(node)));
+            fail(diag::wrong_type(region_of(node), what, "a colour or a non-empty array of colours",
+                                  describe(node)));
             return std::nullopt;
         }
         if (array->size() > kMaxListItems) {
@@ -155,7 +162,8 @@ std::optional<FieldValue> Reader::field(const FieldSpec& spec, const toml::node&
             return std::nullopt;
         }
         if (array->size() > kMaxListItems) {
-            fail(diag::too_many(region_of(node), std::string(what) + ": the number of points", kMaxListItems));
+            fail(
+                diag::too_many(region_of(node), std::string(what) + ": the number of points", kMaxListItems));
             return std::nullopt;
         }
         std::vector<Vec2> points;
@@ -183,7 +191,8 @@ std::optional<FieldValue> Reader::field(const FieldSpec& spec, const toml::node&
             } else if (key == "width") {
                 auto width = number(value, std::string(what) + ".width");
                 if (width && *width < 0) {
-                    fail(diag::out_of_range(region_of(value), std::string(what) + ".width", *width, "at least 0"));
+                    fail(diag::out_of_range(region_of(value), std::string(what) + ".width", *width,
+                                            "at least 0"));
                     width.reset();
                 }
                 ok = ok && width;
@@ -202,9 +211,12 @@ std::optional<FieldValue> Reader::field(const FieldSpec& spec, const toml::node&
         if (!ok) return std::nullopt;
         return outline;
     }
-    case FieldType::File: return file(node, what);
-    case FieldType::Recolour: return recolour(node, what);
-    case FieldType::Repeat: return repeat(node, what);
+    case FieldType::File:
+        return file(node, what);
+    case FieldType::Recolour:
+        return recolour(node, what);
+    case FieldType::Repeat:
+        return repeat(node, what);
     case FieldType::Triples: {
         const auto* array = node.as_array();
         if (!array) {

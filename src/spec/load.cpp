@@ -1,9 +1,9 @@
 // load_design: file → TOML document → overrides → checked, resolved Design.
+#include "vexil/load.h"
 #include "diag/diag.h"
 #include "geom/svg_path.h"
 #include "model/colour.h"
 #include "spec/reader.h"
-#include "vexil/load.h"
 
 #include <algorithm>
 #include <cctype>
@@ -16,19 +16,23 @@ namespace spec {
 namespace {
 
 // `extends` and `remove` are consumed by merge.cpp before the keys are checked.
-const std::vector<std::string_view> kTopLevelKeys = {"flag", "colors", "params", "layer", "extends", "remove"};
+const std::vector<std::string_view> kTopLevelKeys = {"flag",  "colors",  "params",
+                                                     "layer", "extends", "remove"};
 const std::vector<std::string_view> kFlagKeys = {"title", "author", "source", "size", "outline"};
 
 std::vector<std::string_view> kind_names() {
     std::vector<std::string_view> names;
-    for (const auto& kind : kind_catalogue()) names.push_back(kind.name);
+    for (const auto& kind : kind_catalogue())
+        names.push_back(kind.name);
     return names;
 }
 
 std::vector<std::string_view> field_names(const KindSpec& kind) {
     std::vector<std::string_view> names{"kind"};
-    for (const auto& field : kind.fields) names.push_back(field.name);
-    for (const auto& field : common_fields()) names.push_back(field.name);
+    for (const auto& field : kind.fields)
+        names.push_back(field.name);
+    for (const auto& field : common_fields())
+        names.push_back(field.name);
     return names;
 }
 
@@ -58,7 +62,8 @@ FlagInfo read_flag(const toml::table& document, Reader& reader) {
     }
     flag.region = region_of(*table);
     check_keys(*table, kFlagKeys, "[flag]", reader);
-    for (auto [key, target] : {std::pair{"title", &flag.title}, {"author", &flag.author}, {"source", &flag.source}})
+    for (auto [key, target] :
+         {std::pair{"title", &flag.title}, {"author", &flag.author}, {"source", &flag.source}})
         if (const toml::node* node = table->get(key))
             if (auto text = text_of(*node, std::string("flag.") + key, reader)) *target = *text;
     const toml::node* size = table->get("size");
@@ -69,10 +74,12 @@ FlagInfo read_flag(const toml::table& document, Reader& reader) {
     FieldSpec size_spec{"size", FieldType::Pair, true, "", "design units", "flag size"};
     if (auto value = reader.field(size_spec, *size, "flag.size")) {
         const auto& wh = std::get<std::vector<double>>(*value);
-        if (wh[0] <= 0 || wh[1] <= 0 || wh[0] > 1e6 || wh[1] > 1e6 || wh[0] / wh[1] > 100 || wh[1] / wh[0] > 100)
-            reader.fail(diag::error(region_of(*size), "bad-size",
-                                    "flag.size: width and height must be positive, at most 1e6, and within 100:1 "
-                                    "of each other"));
+        if (wh[0] <= 0 || wh[1] <= 0 || wh[0] > 1e6 || wh[1] > 1e6 || wh[0] / wh[1] > 100 ||
+            wh[1] / wh[0] > 100)
+            reader.fail(
+                diag::error(region_of(*size), "bad-size",
+                            "flag.size: width and height must be positive, at most 1e6, and within 100:1 "
+                            "of each other"));
         else {
             flag.width = wh[0];
             flag.height = wh[1];
@@ -90,7 +97,8 @@ std::optional<Path> read_outline(const toml::node& node, Reader& reader) {
     if (is_text) return geom::parse_svg_path(std::get<std::string>(*value)).path;
     const auto& corners = std::get<std::vector<Vec2>>(*value);
     if (corners.size() < 3) {
-        reader.fail(diag::error(region_of(node), "wrong-length", "flag.outline: a polygon needs at least 3 corners"));
+        reader.fail(
+            diag::error(region_of(node), "wrong-length", "flag.outline: a polygon needs at least 3 corners"));
         return std::nullopt;
     }
     return polygon_path(corners);
@@ -102,7 +110,8 @@ std::map<std::string, Colour, std::less<>> read_palette(const toml::table& docum
     if (!node) return palette;
     const toml::table* table = node->as_table();
     if (!table) {
-        reader.fail(diag::wrong_type(region_of(*node), "'colors'", "a table of name = colour", describe(*node)));
+        reader.fail(
+            diag::wrong_type(region_of(*node), "'colors'", "a table of name = colour", describe(*node)));
         return palette;
     }
     // A bad entry is reported here and still named in the palette, so its users do not repeat the error.
@@ -117,7 +126,9 @@ const toml::node& default_node(std::string_view text) {
     static std::map<std::string, toml::table, std::less<>> cache;
     auto it = cache.find(text);
     if (it == cache.end())
-        it = cache.emplace(std::string(text), toml::parse("v = " + std::string(text), std::string_view("<default>")))
+        it = cache
+                 .emplace(std::string(text),
+                          toml::parse("v = " + std::string(text), std::string_view("<default>")))
                  .first;
     return *it->second.get("v");
 }
@@ -170,7 +181,8 @@ std::optional<Layer> read_layer(const toml::table& table, std::size_t index, Rea
                 ok = false;
             } else if (!spec.fallback.empty()) {
                 if (auto value = reader.field(spec, default_node(spec.fallback), spec.name))
-                    layer.fields.emplace(std::string(spec.name), Field{std::move(*value), layer.region, false});
+                    layer.fields.emplace(std::string(spec.name),
+                                         Field{std::move(*value), layer.region, false});
             }
         }
     }
@@ -184,7 +196,8 @@ std::vector<Layer> read_layers(const toml::table& document, Reader& reader) {
     if (!node) return layers;
     const toml::array* array = node->as_array();
     if (!array) {
-        reader.fail(diag::wrong_type(region_of(*node), "'layer'", "an array of tables ([[layer]])", describe(*node)));
+        reader.fail(
+            diag::wrong_type(region_of(*node), "'layer'", "an array of tables ([[layer]])", describe(*node)));
         return layers;
     }
     if (array->size() > kMaxLayers) {
@@ -195,7 +208,8 @@ std::vector<Layer> read_layers(const toml::table& document, Reader& reader) {
     for (std::size_t i = 0; i < array->size() && !reader.saturated(); ++i) {
         const toml::table* table = array->get(i)->as_table();
         if (!table) {
-            reader.fail(diag::wrong_type(region_of(*array->get(i)), "a layer", "a table", describe(*array->get(i))));
+            reader.fail(
+                diag::wrong_type(region_of(*array->get(i)), "a layer", "a table", describe(*array->get(i))));
             continue;
         }
         auto layer = read_layer(*table, i, reader);
@@ -225,7 +239,8 @@ Design read_document(toml::table& document, std::string label, const LoadOptions
         folders.push_back(file.parent_path());
         inputs.push_back(file.string());
     }
-    for (const auto& folder : options.allowed_folders) folders.push_back(std::filesystem::weakly_canonical(folder, code));
+    for (const auto& folder : options.allowed_folders)
+        folders.push_back(std::filesystem::weakly_canonical(folder, code));
     reader.set_allowed_folders(std::move(folders));
     apply_overrides(document, options.overrides, reader);
     check_keys(document, kTopLevelKeys, "the design's top level", reader);
@@ -234,19 +249,23 @@ Design read_document(toml::table& document, std::string label, const LoadOptions
     design.inputs = std::move(inputs);
     design.flag = read_flag(document, reader);
     if (const toml::node* params = document.get("params")) {
-        if (params->is_table()) reader.set_params(params->as_table());
-        else reader.fail(diag::wrong_type(region_of(*params), "'params'", "a table", describe(*params)));
+        if (params->is_table())
+            reader.set_params(params->as_table());
+        else
+            reader.fail(diag::wrong_type(region_of(*params), "'params'", "a table", describe(*params)));
     }
     reader.set_flag_size(design.flag.width, design.flag.height);
     design.palette = read_palette(document, reader);
     reader.set_palette(&design.palette);
     design.params = reader.all_params();
     if (const toml::table* flag = document["flag"].as_table())
-        if (const toml::node* outline = flag->get("outline")) design.flag.outline = read_outline(*outline, reader);
+        if (const toml::node* outline = flag->get("outline"))
+            design.flag.outline = read_outline(*outline, reader);
     design.layers = read_layers(document, reader);
     for (const Layer& layer : design.layers) // files the layers read (emblems) are inputs too
         for (const auto& [name, field] : layer.fields)
-            if (const FieldSpec* spec = find_field(*find_kind(layer.kind), name); spec && spec->type == FieldType::File)
+            if (const FieldSpec* spec = find_field(*find_kind(layer.kind), name);
+                spec && spec->type == FieldType::File)
                 design.inputs.push_back(std::get<std::string>(field.value));
     if (reader.failed()) {
         // Report in the order of the file (--set problems, from pseudo-files, first), as compilers do.
@@ -302,8 +321,8 @@ std::string read_design_file(const std::filesystem::path& path) {
 
 Design load_design_text(std::string_view toml, std::string_view label, const LoadOptions& options) {
     if (toml.size() > spec::kMaxDesignBytes)
-        diag::raise(diag::too_many(SourceRegion{std::string(label), {}, {}}, "the design file's size in bytes",
-                                   spec::kMaxDesignBytes));
+        diag::raise(diag::too_many(SourceRegion{std::string(label), {}, {}},
+                                   "the design file's size in bytes", spec::kMaxDesignBytes));
     toml::table document = spec::parse_toml(toml, std::string(label));
     return spec::read_document(document, std::string(label), options);
 }

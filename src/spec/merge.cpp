@@ -44,7 +44,8 @@ long find_layer(const toml::array& layers, std::string_view id) {
 }
 
 void merge_tables(toml::table& parent, toml::table& child) {
-    for (auto&& [key, value] : child) move_into(parent, key.str(), value);
+    for (auto&& [key, value] : child)
+        move_into(parent, key.str(), value);
 }
 
 void remove_layers(toml::array& layers, const toml::node& remove, Reader& reader) {
@@ -61,9 +62,10 @@ void remove_layers(toml::array& layers, const toml::node& remove, Reader& reader
         }
         const long at = find_layer(layers, id->get());
         if (at < 0) {
-            reader.fail(diag::error(region_of(item), "unknown-id",
-                                    "remove: the parent design has no layer '" + id->get() + "'" +
-                                        diag::suggestion_suffix(diag::did_you_mean(id->get(), ids_of(layers)))));
+            reader.fail(
+                diag::error(region_of(item), "unknown-id",
+                            "remove: the parent design has no layer '" + id->get() + "'" +
+                                diag::suggestion_suffix(diag::did_you_mean(id->get(), ids_of(layers)))));
             continue;
         }
         layers.erase(layers.cbegin() + at);
@@ -75,8 +77,10 @@ void merge_layer(toml::array& layers, toml::table&& child, Reader& reader) {
     std::optional<std::string> after;
     SourceRegion after_region;
     if (const auto* node = layer.get("after")) {
-        if (const auto* id = node->as_string()) after = id->get();
-        else reader.fail(diag::wrong_type(region_of(*node), "after", "a layer id", describe(*node)));
+        if (const auto* id = node->as_string())
+            after = id->get();
+        else
+            reader.fail(diag::wrong_type(region_of(*node), "after", "a layer id", describe(*node)));
         after_region = region_of(*node);
         layer.erase("after");
     }
@@ -85,8 +89,10 @@ void merge_layer(toml::array& layers, toml::table&& child, Reader& reader) {
         toml::table& parent = *layers.get(static_cast<std::size_t>(place))->as_table();
         const auto* kind = layer.get_as<std::string>("kind");
         const auto* parent_kind = parent.get_as<std::string>("kind");
-        if (kind && parent_kind && kind->get() != parent_kind->get()) parent = std::move(layer); // another kind
-        else merge_tables(parent, layer);
+        if (kind && parent_kind && kind->get() != parent_kind->get())
+            parent = std::move(layer); // another kind
+        else
+            merge_tables(parent, layer);
         if (!after) return;
         layer = std::move(parent);
         layers.erase(layers.cbegin() + place);
@@ -123,8 +129,10 @@ void merge_design(toml::table& parent, toml::table& child, Reader& reader) {
     if (toml::node* node = child.get("layer")) {
         if (toml::array* list = node->as_array())
             for (auto& item : *list) {
-                if (toml::table* layer = item.as_table()) merge_layer(layers, std::move(*layer), reader);
-                else reader.fail(diag::wrong_type(region_of(item), "a layer", "a table", describe(item)));
+                if (toml::table* layer = item.as_table())
+                    merge_layer(layers, std::move(*layer), reader);
+                else
+                    reader.fail(diag::wrong_type(region_of(item), "a layer", "a table", describe(item)));
             }
     }
 }
@@ -141,13 +149,16 @@ void resolve_extends(toml::table& document, const std::filesystem::path& file,
         return;
     }
     const auto* name = extends->as_string();
-    if (!name) diag::raise(diag::wrong_type(region_of(*extends), "extends", "a design file name", describe(*extends)));
+    if (!name)
+        diag::raise(
+            diag::wrong_type(region_of(*extends), "extends", "a design file name", describe(*extends)));
     const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : ".";
     std::error_code code;
     const std::filesystem::path parent_file = std::filesystem::weakly_canonical(folder / name->get(), code);
     if (std::find(chain.begin(), chain.end(), parent_file) != chain.end()) {
         std::string cycle;
-        for (const auto& step : chain) cycle += step.filename().string() + " → ";
+        for (const auto& step : chain)
+            cycle += step.filename().string() + " → ";
         diag::raise(diag::error(region_of(*extends), "extends-cycle",
                                 "extends: designs extend each other in a cycle: " + cycle +
                                     parent_file.filename().string()));
@@ -158,7 +169,8 @@ void resolve_extends(toml::table& document, const std::filesystem::path& file,
     try {
         text = read_design_file(folder / name->get());
     } catch (const IoError& error) {
-        diag::raise(diag::error(region_of(*extends), "extends-missing", "extends: " + std::string(error.what())));
+        diag::raise(
+            diag::error(region_of(*extends), "extends-missing", "extends: " + std::string(error.what())));
     }
     toml::table parent = parse_toml(text, (folder / name->get()).lexically_normal().string());
     chain.push_back(parent_file);

@@ -32,7 +32,8 @@ std::string quoted(std::string_view text) {
 /// VALUE (which starts at column `column` of the --set text) as a TOML node; text that is not a TOML
 /// value (#ff0000, none) is taken as a string, and then `unquoted` is set. The node's position is that
 /// of VALUE in the --set text.
-toml::table parse_value(std::string_view value, std::size_t column, const std::string& label, bool& unquoted) {
+toml::table parse_value(std::string_view value, std::size_t column, const std::string& label,
+                        bool& unquoted) {
     // "v=" plus padding puts the value at its own column ("r=0.5": the value is at column 3).
     const std::string prefix = "v=" + std::string(column > 3 ? column - 3 : 0, ' ');
     unquoted = false;
@@ -92,14 +93,16 @@ void apply_overrides(toml::table& document, const std::vector<std::string>& over
         }
         const std::string name = text.substr(0, equals);
         bool unquoted = false;
-        toml::table parsed = parse_value(std::string_view(text).substr(equals + 1), equals + 2, label, unquoted);
+        toml::table parsed =
+            parse_value(std::string_view(text).substr(equals + 1), equals + 2, label, unquoted);
         if (unquoted) reader.set_unquoted(label);
         toml::node& value = *parsed.get("v");
         const auto dot = name.find('.');
         if (dot == std::string::npos) {
             std::vector<std::string> known;
             if (const toml::table* params = document["params"].as_table())
-                for (auto&& [key, node] : *params) known.emplace_back(key.str());
+                for (auto&& [key, node] : *params)
+                    known.emplace_back(key.str());
             if (std::find(known.begin(), known.end(), name) == known.end()) {
                 reader.fail(diag::error(at, "unknown-param",
                                         "--set: the design has no param '" + name + "'" +
@@ -117,9 +120,10 @@ void apply_overrides(toml::table& document, const std::vector<std::string>& over
             std::vector<std::string> ids;
             toml::table* layer = layer_with_id(document, name.substr(0, dot), ids);
             if (!layer) {
-                reader.fail(diag::error(at, "unknown-id",
-                                        "--set: no layer has the id '" + name.substr(0, dot) + "'" +
-                                            diag::suggestion_suffix(diag::did_you_mean(name.substr(0, dot), ids))));
+                reader.fail(
+                    diag::error(at, "unknown-id",
+                                "--set: no layer has the id '" + name.substr(0, dot) + "'" +
+                                    diag::suggestion_suffix(diag::did_you_mean(name.substr(0, dot), ids))));
                 continue;
             }
             if (layer->contains(name.substr(dot + 1)))

@@ -67,7 +67,9 @@ class Reader {
 
     /// The folders `file` fields may read from: those of every design in the extends chain, and
     /// LoadOptions::allowed_folders.
-    void set_allowed_folders(std::vector<std::filesystem::path> folders) { allowed_folders_ = std::move(folders); }
+    void set_allowed_folders(std::vector<std::filesystem::path> folders) {
+        allowed_folders_ = std::move(folders);
+    }
 
     /// Number of errors is capped; past the cap the load stops.
     bool saturated() const { return errors_.size() >= kMaxErrors; }
@@ -99,8 +101,8 @@ std::string read_design_file(const std::filesystem::path& path);
 toml::table parse_toml(std::string_view text, const std::string& label);
 /// Replaces `document` by its `extends` chain merged with it (merge.cpp). `chain` holds the
 /// canonical paths of the designs loaded so far, `file` the path of this document.
-void resolve_extends(toml::table& document, const std::filesystem::path& file, std::vector<std::filesystem::path>& chain,
-                     Reader& reader);
+void resolve_extends(toml::table& document, const std::filesystem::path& file,
+                     std::vector<std::filesystem::path>& chain, Reader& reader);
 
 /// Applies `--set NAME=VALUE` overrides to the parsed document before it is read.
 void apply_overrides(toml::table& document, const std::vector<std::string>& overrides, Reader& reader);

@@ -17,14 +17,17 @@ SourceRegion region_of(const toml::source_region& source) {
     return region;
 }
 
-SourceRegion region_of(const toml::node& node) { return region_of(node.source()); }
+SourceRegion region_of(const toml::node& node) {
+    return region_of(node.source());
+}
 
 SourceRegion region_in_string(const toml::node& node, std::string_view text, std::size_t offset,
                               std::size_t length, bool quoted) {
     // toml++ counts columns in code points; `offset` is in bytes.
     const auto code_points = [](std::string_view bytes) {
-        return static_cast<std::uint32_t>(std::count_if(
-            bytes.begin(), bytes.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }));
+        return static_cast<std::uint32_t>(std::count_if(bytes.begin(), bytes.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+        }));
     };
     SourceRegion region = region_of(node);
     offset = std::min(offset, text.size());
@@ -44,16 +47,26 @@ SourceRegion region_in_string(const toml::node& node, std::string_view text, std
 
 std::string describe(const toml::node& node) {
     switch (node.type()) {
-    case toml::node_type::string: return "the string \"" + std::string(node.as_string()->get()) + "\"";
-    case toml::node_type::integer: return "the number " + std::to_string(node.as_integer()->get());
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return node.as_boolean()->get() ? "true" : "false";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::table: return "a table";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    default: return "nothing";
+    case toml::node_type::string:
+        return "the string \"" + std::string(node.as_string()->get()) + "\"";
+    case toml::node_type::integer:
+        return "the number " + std::to_string(node.as_integer()->get());
+    case toml::node_type::floating_point:
+        return "a number";
+    case toml::node_type::boolean:
+        return node.as_boolean()->get() ? "true" : "false";
+    case toml::node_type::array:
+        return "an array";
+    case toml::node_type::table:
+        return "a table";
+    case toml::node_type::date:
+        return "a date";
+    case toml::node_type::time:
+        return "a time";
+    case toml::node_type::date_time:
+        return "a date-time";
+    default:
+        return "nothing";
     }
 }
 
@@ -72,7 +85,8 @@ std::optional<double> Reader::number(const toml::node& node, std::string_view wh
     if (const auto* integer = node.as_integer()) return static_cast<double>(integer->get());
     if (const auto* floating = node.as_floating_point()) {
         if (std::isfinite(floating->get())) return floating->get();
-        fail(diag::error(region_of(node), "not-finite", std::string(what) + ": nan and inf are not numbers here"));
+        fail(diag::error(region_of(node), "not-finite",
+                         std::string(what) + ": nan and inf are not numbers here"));
         return std::nullopt;
     }
     if (const auto* text = node.as_string()) return evaluate_text(*text, what);
@@ -110,7 +124,8 @@ std::optional<double> Reader::evaluate_text(const toml::value<std::string>& text
     if (problem.code == "unknown-name" && !cycle.empty() && problem.name == cycle) {
         std::string chain;
         auto step = std::find(resolving_order_.begin(), resolving_order_.end(), cycle);
-        for (; step != resolving_order_.end(); ++step) chain += *step + " → ";
+        for (; step != resolving_order_.end(); ++step)
+            chain += *step + " → ";
         fail(diag::error(exact, "param-cycle", "params refer to each other in a cycle: " + chain + cycle));
         return std::nullopt;
     }
@@ -120,11 +135,13 @@ std::optional<double> Reader::evaluate_text(const toml::value<std::string>& text
         if (width_) {
             known = {"W", "H"};
             if (params_table_)
-                for (auto&& [key, value] : *params_table_) known.emplace_back(key.str());
+                for (auto&& [key, value] : *params_table_)
+                    known.emplace_back(key.str());
         } else { // the flag's size, read before anything else: only the built-in names
             message += " (the flag's size cannot use params, W or H)";
         }
-        for (auto name : builtin_names()) known.emplace_back(name);
+        for (auto name : builtin_names())
+            known.emplace_back(name);
         message += diag::suggestion_suffix(diag::did_you_mean(problem.name, known));
     }
     fail(diag::error(exact, problem.code, message));
@@ -139,7 +156,8 @@ std::optional<double> Reader::param(std::string_view name, const SourceRegion& u
     if (!node) return std::nullopt;
     if (resolving_.count(name)) {
         std::string chain;
-        for (const auto& step : resolving_order_) chain += step + " → ";
+        for (const auto& step : resolving_order_)
+            chain += step + " → ";
         fail(diag::error(used_at, "param-cycle",
                          "params refer to each other in a cycle: " + chain + std::string(name)));
         return std::nullopt;
@@ -157,15 +175,16 @@ std::optional<double> Reader::param(std::string_view name, const SourceRegion& u
 
 std::map<std::string, double, std::less<>> Reader::all_params() {
     if (params_table_)
-        for (auto&& [key, node] : *params_table_) param(key.str(), region_of(node));
+        for (auto&& [key, node] : *params_table_)
+            param(key.str(), region_of(node));
     return params_;
 }
 
 std::optional<Colour> Reader::colour(const toml::node& node, std::string_view what) {
     const auto* text = node.as_string();
     if (!text) {
-        fail(diag::wrong_type(region_of(node), what, "a colour string (\"#0b4da2\", \"white\", a palette name)",
-                              describe(node)));
+        fail(diag::wrong_type(region_of(node), what,
+                              "a colour string (\"#0b4da2\", \"white\", a palette name)", describe(node)));
         return std::nullopt;
     }
     const std::string_view name = text->get();
@@ -174,7 +193,8 @@ std::optional<Colour> Reader::colour(const toml::node& node, std::string_view wh
     if (auto literal = parse_colour_literal(name)) return literal;
     std::vector<std::string_view> known(css_colour_names().begin(), css_colour_names().end());
     if (palette_)
-        for (const auto& [key, value] : *palette_) known.emplace_back(key);
+        for (const auto& [key, value] : *palette_)
+            known.emplace_back(key);
     fail(diag::bad_colour(region_of(node), name, diag::did_you_mean(name, known)));
     return std::nullopt;
 }

@@ -89,7 +89,8 @@ TEST_CASE("every bad design is refused with its expected diagnostic", "[bad]") {
             CHECK(first.message.size() > 15);
             CHECK(first.message.size() < 400);
             // Every diagnostic, not only the first, names this file.
-            for (const Diagnostic& d : error->diagnostics()) CHECK(d.region.file == file.string());
+            for (const Diagnostic& d : error->diagnostics())
+                CHECK(d.region.file == file.string());
         }
     }
 }

@@ -33,8 +33,8 @@ TEST_CASE("cli: render writes every requested format", "[cli]") {
     TempDir dir;
     const auto design = dir.write("good.toml", kGood);
     const auto result =
-        run_vexil({"render", design.string(), "-o", (dir / "a.svg").string(), "-o", (dir / "a.png").string(), "-o",
-                   (dir / "a.PDF").string(), "--width", "150"});
+        run_vexil({"render", design.string(), "-o", (dir / "a.svg").string(), "-o", (dir / "a.png").string(),
+                   "-o", (dir / "a.PDF").string(), "--width", "150"});
     INFO(result.err);
     REQUIRE(result.status == 0);
     CHECK(result.err.empty());
@@ -46,7 +46,8 @@ TEST_CASE("cli: render writes every requested format", "[cli]") {
     CHECK(vexil::test::near(png.at(75, 50), "#bc002d"));
     // No temporary files are left beside the outputs.
     int files = 0;
-    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path())) ++files;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path()))
+        ++files;
     CHECK(files == 4);
 }
 
@@ -54,8 +55,8 @@ TEST_CASE("cli: --set overrides a param, a colour and a layer field", "[cli]") {
     TempDir dir;
     const auto design = dir.write("good.toml", kGood);
     const auto out = (dir / "a.png").string();
-    auto result = run_vexil({"render", design.string(), "-o", out, "--width", "150", "--set", "r=0.1", "--set",
-                             "disc.color=#0000ff"});
+    auto result = run_vexil({"render", design.string(), "-o", out, "--width", "150", "--set", "r=0.1",
+                             "--set", "disc.color=#0000ff"});
     INFO(result.err);
     REQUIRE(result.status == 0);
     auto png = vexil::test::read_png(out);
@@ -65,7 +66,8 @@ TEST_CASE("cli: --set overrides a param, a colour and a layer field", "[cli]") {
 
 TEST_CASE("cli: a bad design exits 2 with FILE:LINE:COL and writes nothing", "[cli]") {
     TempDir dir;
-    const auto design = dir.write("bad.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"circle\"\nraduis = 1\ncolor = \"red\"\n");
+    const auto design = dir.write(
+        "bad.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"circle\"\nraduis = 1\ncolor = \"red\"\n");
     const auto out = dir / "bad.png";
     const auto result = run_vexil({"render", design.string(), "-o", out.string()});
     CHECK(result.status == 2);
@@ -88,12 +90,14 @@ TEST_CASE("cli: I/O failures exit 1", "[cli]") {
     TempDir dir;
     const auto design = dir.write("good.toml", kGood);
     SECTION("missing design") {
-        const auto result = run_vexil({"render", (dir / "nope.toml").string(), "-o", (dir / "x.png").string()});
+        const auto result =
+            run_vexil({"render", (dir / "nope.toml").string(), "-o", (dir / "x.png").string()});
         CHECK(result.status == 1);
         CHECK(result.err.find("nope.toml") != std::string::npos);
     }
     SECTION("output folder does not exist") {
-        const auto result = run_vexil({"render", design.string(), "-o", (dir / "no/such/dir/x.png").string()});
+        const auto result =
+            run_vexil({"render", design.string(), "-o", (dir / "no/such/dir/x.png").string()});
         CHECK(result.status == 1);
         CHECK(result.err.find("vexil: error:") == 0);
     }
@@ -116,13 +120,16 @@ TEST_CASE("cli: usage errors exit 2", "[cli]") {
     const auto unknown_format = run_vexil({"render", design.string(), "-o", (dir / "x.gif").string()});
     CHECK(unknown_format.status == 2);
     CHECK(unknown_format.err.find(".svg, .png or .pdf") != std::string::npos);
-    CHECK(run_vexil({"render", design.string(), "-o", (dir / "x.png").string(), "--width", "10", "--height", "10"})
+    CHECK(run_vexil(
+              {"render", design.string(), "-o", (dir / "x.png").string(), "--width", "10", "--height", "10"})
               .status == 2);
-    const auto huge = run_vexil({"render", design.string(), "-o", (dir / "x.png").string(), "--width", "999999"});
+    const auto huge =
+        run_vexil({"render", design.string(), "-o", (dir / "x.png").string(), "--width", "999999"});
     CHECK(huge.status == 2);
     CHECK(huge.err.find("limit") != std::string::npos);
     CHECK(!fs::exists(dir / "x.png"));
-    const auto bad_set = run_vexil({"render", design.string(), "-o", (dir / "x.png").string(), "--set", "rr=1"});
+    const auto bad_set =
+        run_vexil({"render", design.string(), "-o", (dir / "x.png").string(), "--set", "rr=1"});
     CHECK(bad_set.status == 2);
     CHECK(bad_set.err.find("did you mean 'r'?") != std::string::npos);
 }
@@ -152,7 +159,8 @@ TEST_CASE("cli: --help and --version", "[cli]") {
 TEST_CASE("cli: check reports every bad file and still checks the rest", "[cli]") {
     TempDir dir;
     const auto good = dir.write("good.toml", kGood);
-    const auto bad = dir.write("bad.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"field\"\ncolor = \"whit\"\n");
+    const auto bad =
+        dir.write("bad.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"field\"\ncolor = \"whit\"\n");
     const auto result = run_vexil({"check", bad.string(), good.string()});
     CHECK(result.status == 2);
     CHECK(result.err.find(bad.string() + ":5:9: error:") == 0);

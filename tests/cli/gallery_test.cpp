@@ -15,14 +15,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* kDisc = "[flag]\ntitle = \"Disc\"\nsize = [3, 2]\n[colors]\nmark = \"#bc002d\"\n[[layer]]\nkind = \"field\"\n"
-                    "color = \"white\"\n[[layer]]\nid = \"disc\"\nkind = \"circle\"\nradius = 0.6\ncolor = \"mark\"\n";
+const char* kDisc =
+    "[flag]\ntitle = \"Disc\"\nsize = [3, 2]\n[colors]\nmark = \"#bc002d\"\n[[layer]]\nkind = \"field\"\n"
+    "color = \"white\"\n[[layer]]\nid = \"disc\"\nkind = \"circle\"\nradius = 0.6\ncolor = \"mark\"\n";
 
 /// Makes designs/{disc, stripes, variants/blue (extends ../disc), broken}.toml in `dir`.
 void make_designs(const TempDir& dir) {
     dir.write("designs/disc.toml", kDisc);
-    dir.write("designs/stripes.toml", "[flag]\ntitle = \"Stripes\"\nsize = [3, 2]\n[[layer]]\nkind = \"bands\"\n"
-                                      "colors = [\"red\", \"white\", \"red\"]\n");
+    dir.write("designs/stripes.toml",
+              "[flag]\ntitle = \"Stripes\"\nsize = [3, 2]\n[[layer]]\nkind = \"bands\"\n"
+              "colors = [\"red\", \"white\", \"red\"]\n");
     dir.write("designs/variants/blue.toml", "extends = \"../disc.toml\"\n[flag]\ntitle = \"Blue disc\"\n"
                                             "[colors]\nmark = \"blue\"\n");
     dir.write("designs/broken.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"cirle\"\n");
@@ -30,7 +32,8 @@ void make_designs(const TempDir& dir) {
 
 int count(const std::string& text, const std::string& word) {
     int n = 0;
-    for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) ++n;
+    for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + 1))
+        ++n;
     return n;
 }
 
@@ -40,10 +43,11 @@ TEST_CASE("gallery: renders every design, reports the broken one, and exits 2", 
     TempDir dir;
     make_designs(dir);
     const auto out = dir / "out";
-    const auto result = run_vexil({"gallery", (dir / "designs").string(), "-o", out.string(), "-j", "2", "--width", "300"});
+    const auto result =
+        run_vexil({"gallery", (dir / "designs").string(), "-o", out.string(), "-j", "2", "--width", "300"});
     CHECK(result.status == 2);
-    CHECK(result.err.find((dir / "designs/broken.toml").string() + ":4:8: error: unknown layer kind 'cirle'") !=
-          std::string::npos);
+    CHECK(result.err.find((dir / "designs/broken.toml").string() +
+                          ":4:8: error: unknown layer kind 'cirle'") != std::string::npos);
     CHECK(result.out.find("3 rendered, 0 up to date, 1 failed") != std::string::npos);
     for (const char* name : {"disc", "stripes", "variants/blue"})
         for (const char* suffix : {".svg", ".png", "-thumb.png", ".pdf"}) {
@@ -56,9 +60,11 @@ TEST_CASE("gallery: renders every design, reports the broken one, and exits 2", 
     CHECK(html.find("<h3>Blue disc</h3>") != std::string::npos);
     CHECK(html.find("<h2>variants</h2>") != std::string::npos);
     CHECK(html.find("unknown layer kind") != std::string::npos); // the broken card says why
-    CHECK(html.find("http") == std::string::npos);                // nothing fetched from a network
+    CHECK(html.find("http") == std::string::npos);               // nothing fetched from a network
     CHECK(read_text(out / "catalogue.pdf").rfind("%PDF-", 0) == 0);
-    CHECK(count(read_text(out / "catalogue.pdf"), "/Type /Page\n") + count(read_text(out / "catalogue.pdf"), "/Type /Page ") >= 3);
+    CHECK(count(read_text(out / "catalogue.pdf"), "/Type /Page\n") +
+              count(read_text(out / "catalogue.pdf"), "/Type /Page ") >=
+          3);
 }
 
 TEST_CASE("gallery: a second run renders only what changed, extends and all", "[cli][gallery]") {
@@ -94,25 +100,33 @@ TEST_CASE("gallery: the page works in a real browser", "[cli][gallery][browser]"
     make_designs(dir);
     fs::remove(dir / "designs/broken.toml");
     const auto out = dir / "out";
-    REQUIRE(run_vexil({"gallery", (dir / "designs").string(), "-o", out.string(), "--width", "200"}).status == 0);
-    const std::string browser = "timeout 90 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-                                "--disable-background-networking --disable-component-update --disable-sync "
-                                "--virtual-time-budget=5000 --user-data-dir=" + (dir / "profile").string();
+    REQUIRE(run_vexil({"gallery", (dir / "designs").string(), "-o", out.string(), "--width", "200"}).status ==
+            0);
+    const std::string browser =
+        "timeout 90 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+        "--disable-background-networking --disable-component-update --disable-sync "
+        "--virtual-time-budget=5000 --user-data-dir=" +
+        (dir / "profile").string();
     const auto page = "file://" + (out / "index.html").string();
     // The DOM after load: the page's script records how many images loaded and how many cards show.
     const auto dom = dir / "dom.html";
-    REQUIRE(std::system((browser + " --dump-dom '" + page + "' >" + dom.string() + " 2>/dev/null").c_str()) == 0);
+    REQUIRE(std::system((browser + " --dump-dom '" + page + "' >" + dom.string() + " 2>/dev/null").c_str()) ==
+            0);
     const std::string all = read_text(dom);
     CHECK(all.find("data-shown=\"3\"") != std::string::npos);
     CHECK(all.find("data-images=\"3\"") != std::string::npos);
     CHECK(all.find("data-loaded=\"3\"") != std::string::npos);
     CHECK(all.find("data-broken=\"0\"") != std::string::npos);
     // The search box filters: ?q= fills it in on load.
-    REQUIRE(std::system((browser + " --dump-dom '" + page + "?q=blue' >" + dom.string() + " 2>/dev/null").c_str()) == 0);
+    REQUIRE(std::system(
+                (browser + " --dump-dom '" + page + "?q=blue' >" + dom.string() + " 2>/dev/null").c_str()) ==
+            0);
     CHECK(read_text(dom).find("data-shown=\"1\"") != std::string::npos);
     // A screenshot for a person to look at.
     const auto shot = vexil::test::build_dir() / "test-diffs/gallery-screenshot.png";
     fs::create_directories(shot.parent_path());
-    std::system((browser + " --window-size=1200,900 --screenshot=" + shot.string() + " '" + page + "' >/dev/null 2>&1").c_str());
+    std::system((browser + " --window-size=1200,900 --screenshot=" + shot.string() + " '" + page +
+                 "' >/dev/null 2>&1")
+                    .c_str());
     CHECK(vexil::test::read_png(shot).width == 1200);
 }

@@ -16,9 +16,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* kRings = "[flag]\ntitle = \"Rings\"\nsize = [3, 2]\n[params]\nband = 0.05\n[[layer]]\nkind = \"field\"\n"
-                     "color = \"navy\"\n[[layer]]\nid = \"rings\"\nkind = \"rings\"\npattern = \"row\"\ncount = 3\n"
-                     "radius = 0.3\nwidth = \"band\"\ngap = 0.02\ncolors = [\"white\"]\n";
+const char* kRings =
+    "[flag]\ntitle = \"Rings\"\nsize = [3, 2]\n[params]\nband = 0.05\n[[layer]]\nkind = \"field\"\n"
+    "color = \"navy\"\n[[layer]]\nid = \"rings\"\nkind = \"rings\"\npattern = \"row\"\ncount = 3\n"
+    "radius = 0.3\nwidth = \"band\"\ngap = 0.02\ncolors = [\"white\"]\n";
 
 } // namespace
 
@@ -33,7 +34,8 @@ TEST_CASE("variants: the cross product as files and one captioned contact sheet"
     CHECK(result.out.find("6 variants") != std::string::npos);
     CHECK(fs::exists(out / "rings_band=0.08_rings.weave=none.png"));
     int pngs = 0;
-    for (const auto& entry : fs::directory_iterator(out)) pngs += entry.path().extension() == ".png";
+    for (const auto& entry : fs::directory_iterator(out))
+        pngs += entry.path().extension() == ".png";
     CHECK(pngs == 7); // six variants and the sheet
     const auto sheet = vexil::test::read_png(out / "rings-variants.png");
     CHECK(sheet.width > 3 * 150); // up to four columns of 150 px cells, three here
@@ -50,7 +52,8 @@ TEST_CASE("variants: the cross product as files and one captioned contact sheet"
     CHECK(bad.err.find("<--set band=oops>") != std::string::npos);
 }
 
-TEST_CASE("random: a seed always gives the same design, which records its seed and version", "[cli][random]") {
+TEST_CASE("random: a seed always gives the same design, which records its seed and version",
+          "[cli][random]") {
     CHECK(vexil::random_design(7) == vexil::random_design(7));
     CHECK(vexil::random_design(7) != vexil::random_design(8));
     const std::string seven = vexil::random_design(7);
@@ -62,16 +65,19 @@ TEST_CASE("random: a seed always gives the same design, which records its seed a
         CHECK_NOTHROW(vexil::build_scene(vexil::load_design_text(vexil::random_design(seed), "random.toml")));
     }
     TempDir dir;
-    const auto result = run_vexil({"random", "--seed", "7", "--count", "3", "-o", dir.path().string(), "--width", "90"});
+    const auto result =
+        run_vexil({"random", "--seed", "7", "--count", "3", "-o", dir.path().string(), "--width", "90"});
     REQUIRE(result.status == 0);
     for (const char* name : {"random-7", "random-8", "random-9"})
-        for (const char* suffix : {".toml", ".svg", ".png"}) CHECK(fs::exists(dir / (std::string(name) + suffix)));
+        for (const char* suffix : {".toml", ".svg", ".png"})
+            CHECK(fs::exists(dir / (std::string(name) + suffix)));
     CHECK(read_text(dir / "random-7.toml") == seven);
 }
 
 TEST_CASE("watch: re-renders on a change, keeps the last good output through a broken edit", "[cli][watch]") {
     TempDir dir;
-    const auto design = dir.write("disc.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"field\"\ncolor = \"red\"\n");
+    const auto design =
+        dir.write("disc.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"field\"\ncolor = \"red\"\n");
     const auto out = dir / "disc.png";
     vexil::test::RunResult result;
     std::thread watcher([&] {
@@ -79,11 +85,14 @@ TEST_CASE("watch: re-renders on a change, keeps the last good output through a b
                             "--renders", "3", "--timeout", "30"});
     });
     const auto wait_for = [](const auto& done) {
-        for (int i = 0; i < 1000 && !done(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        for (int i = 0; i < 1000 && !done(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
         return done();
     };
     const auto colour_is = [&](const char* hex) {
-        return [&, hex] { return fs::exists(out) && vexil::test::near(vexil::test::read_png(out).at(5, 5), hex); };
+        return [&, hex] {
+            return fs::exists(out) && vexil::test::near(vexil::test::read_png(out).at(5, 5), hex);
+        };
     };
     CHECK(wait_for(colour_is("#ff0000")));
     std::this_thread::sleep_for(std::chrono::milliseconds(50)); // a later mtime than the first write

@@ -57,8 +57,9 @@ TEST_CASE("draft: every example of the shared format draft loads and renders", "
     const auto blocks = toml_blocks(test::read_text(draft));
     REQUIRE(blocks.size() >= 3);
     // A flag for fragments to stand on, with the params the draft's examples name.
-    const std::string base = "[flag]\nsize = [3, 2]\n[params]\nr = 0.32\nband = 0.045\n[[layer]]\nkind = \"field\"\n"
-                             "color = \"#0b4da2\"\n";
+    const std::string base =
+        "[flag]\nsize = [3, 2]\n[params]\nr = 0.32\nband = 0.045\n[[layer]]\nkind = \"field\"\n"
+        "color = \"#0b4da2\"\n";
     // Labelled as a file in designs/, so the draft's `extends = "earth.toml"` finds the Earth flag.
     const std::string label = (test::source_dir() / "designs/draft-example.toml").string();
     int checked = 0;
@@ -72,7 +73,10 @@ TEST_CASE("draft: every example of the shared format draft loads and renders", "
             std::string line;
             while (std::getline(lines, line))
                 if (line.rfind("repeat", 0) == 0)
-                    renders(base + "[[layer]]\nkind = \"star\"\nat = [0.3, 0.3]\nradius = 0.05\ncolor = \"white\"\n" + line + "\n",
+                    renders(base +
+                                "[[layer]]\nkind = \"star\"\nat = [0.3, 0.3]\nradius = 0.05\ncolor = "
+                                "\"white\"\n" +
+                                line + "\n",
                             label);
         }
         ++checked;

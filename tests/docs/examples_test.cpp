@@ -46,7 +46,9 @@ std::string trim(std::string_view text) {
     return std::string(text.substr(first, last - first + 1));
 }
 
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+bool starts_with(std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+}
 
 struct Block {
     std::size_t line = 0; ///< 1-based line in docs/format.md of the block's first line of TOML
@@ -63,7 +65,8 @@ std::vector<Block> toml_blocks() {
         Block block;
         block.line = i + 2;
         std::size_t j = i + 1;
-        for (; j < lines.size() && !starts_with(trim(lines[j]), "```"); ++j) block.text += lines[j] + '\n';
+        for (; j < lines.size() && !starts_with(trim(lines[j]), "```"); ++j)
+            block.text += lines[j] + '\n';
         INFO("the ```toml block opened at docs/format.md:" << i + 1);
         REQUIRE(j < lines.size());
         block.complete = block.text.substr(0, block.text.find('\n')) != kOptOut;
@@ -78,7 +81,8 @@ std::vector<std::string> section(const std::vector<std::string>& lines, std::str
     std::vector<std::string> body;
     auto it = std::find(lines.begin(), lines.end(), heading);
     if (it == lines.end()) return body;
-    for (++it; it != lines.end() && !starts_with(*it, "## ") && !starts_with(*it, "### "); ++it) body.push_back(*it);
+    for (++it; it != lines.end() && !starts_with(*it, "## ") && !starts_with(*it, "### "); ++it)
+        body.push_back(*it);
     return body;
 }
 
@@ -99,11 +103,14 @@ std::vector<std::string> cells(const std::string& row) {
 /// -Wrestrict in GCC 12.)
 std::string concat(std::initializer_list<std::string_view> parts) {
     std::string text;
-    for (std::string_view part : parts) text.append(part);
+    for (std::string_view part : parts)
+        text.append(part);
     return text;
 }
 
-std::string quoted_name(std::string_view name) { return concat({"`", name, "`"}); }
+std::string quoted_name(std::string_view name) {
+    return concat({"`", name, "`"});
+}
 
 std::string number_text(double value) {
     std::ostringstream text;
@@ -130,17 +137,22 @@ void check_field_table(const std::vector<std::string>& table, const std::vector<
     }
     for (const FieldSpec& spec : fields) {
         INFO("field '" << spec.name << "'");
-        const auto row = std::find_if(rows.begin(), rows.end(),
-                                      [&](const auto& cells) { return cells.front() == quoted_name(spec.name); });
+        const auto row = std::find_if(rows.begin(), rows.end(), [&](const auto& cells) {
+            return cells.front() == quoted_name(spec.name);
+        });
         REQUIRE(row != rows.end());
         REQUIRE(row->size() == 5);
         const std::string &type = (*row)[1], &fallback = (*row)[2], &unit = (*row)[3], &meaning = (*row)[4];
         CHECK(type == field_type_name(spec.type));
         if (!spec.fallback.empty()) CHECK(fallback.find(spec.fallback) != std::string::npos);
-        if (spec.required) CHECK(fallback == "required");
-        else CHECK(fallback.find("required") == std::string::npos);
-        if (spec.unit.empty()) CHECK((unit == "—" || unit.empty()));
-        else CHECK(unit == spec.unit);
+        if (spec.required)
+            CHECK(fallback == "required");
+        else
+            CHECK(fallback.find("required") == std::string::npos);
+        if (spec.unit.empty())
+            CHECK((unit == "—" || unit.empty()));
+        else
+            CHECK(unit == spec.unit);
         for (std::string_view choice : spec.choices) {
             INFO("choice '" << choice << "'");
             CHECK(meaning.find(concat({"\"", choice, "\""})) != std::string::npos);
@@ -157,7 +169,8 @@ void check_field_table(const std::vector<std::string>& table, const std::vector<
 
 std::string diagnostics_of(const InputError& error) {
     std::string text;
-    for (const auto& diagnostic : error.diagnostics()) text += format_diagnostic(diagnostic) + '\n';
+    for (const auto& diagnostic : error.diagnostics())
+        text += format_diagnostic(diagnostic) + '\n';
     return text;
 }
 
@@ -170,7 +183,8 @@ TEST_CASE("docs: every TOML example in docs/format.md loads, lays out and render
         if (!block.complete) continue;
         // An absolute label: `extends` and `file` paths in an example resolve against docs/, from
         // whichever folder the tests run in.
-        const std::string label = (vexil::test::source_dir() / "docs/format.md").string() + ":" + std::to_string(block.line);
+        const std::string label =
+            (vexil::test::source_dir() / "docs/format.md").string() + ":" + std::to_string(block.line);
         DYNAMIC_SECTION(label) {
             INFO(block.text);
             try {
@@ -183,7 +197,8 @@ TEST_CASE("docs: every TOML example in docs/format.md loads, lays out and render
                 options.width = 120;
                 const test::Image image = test::decode_png(render_bytes(scene, Format::Png, options));
                 CHECK(image.width == 120);
-                CHECK(image.height == std::max(1L, std::lround(120 * design.flag.height / design.flag.width)));
+                CHECK(image.height ==
+                      std::max(1L, std::lround(120 * design.flag.height / design.flag.width)));
                 CHECK(std::any_of(image.pixels.begin(), image.pixels.end(),
                                   [](const test::Rgba& pixel) { return pixel.a > 0; }));
             } catch (const InputError& error) {
@@ -195,7 +210,8 @@ TEST_CASE("docs: every TOML example in docs/format.md loads, lays out and render
 
 TEST_CASE("docs: fragments that opt out stay few", "[docs]") {
     const auto blocks = toml_blocks();
-    const auto fragments = std::count_if(blocks.begin(), blocks.end(), [](const Block& b) { return !b.complete; });
+    const auto fragments =
+        std::count_if(blocks.begin(), blocks.end(), [](const Block& b) { return !b.complete; });
     CHECK(fragments <= kMaxFragments);
 }
 
@@ -236,8 +252,9 @@ TEST_CASE("docs: every kind and field of the catalogue is documented as the cata
             REQUIRE(at != lines.end());
             // Under the chapter of its group: "## Divisions" for "division", "## Shapes" for "shape",
             // "## Rings" for "rings".
-            const auto chapter = std::find_if(std::make_reverse_iterator(at), lines.rend(),
-                                              [](const std::string& line) { return starts_with(line, "## "); });
+            const auto chapter =
+                std::find_if(std::make_reverse_iterator(at), lines.rend(),
+                             [](const std::string& line) { return starts_with(line, "## "); });
             REQUIRE(chapter != lines.rend());
             REQUIRE(!kind.group.empty());
             std::string group(kind.group);
@@ -259,5 +276,6 @@ TEST_CASE("docs: every kind and field of the catalogue is documented as the cata
 
 TEST_CASE("docs: the shipped JSON Schema is the one the catalogue makes", "[docs]") {
     // Regenerate with: build/vexil schema > docs/vexil.schema.json
-    CHECK(vexil::test::read_text(vexil::test::source_dir() / "docs/vexil.schema.json") == vexil::json_schema());
+    CHECK(vexil::test::read_text(vexil::test::source_dir() / "docs/vexil.schema.json") ==
+          vexil::json_schema());
 }

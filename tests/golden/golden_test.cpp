@@ -42,24 +42,28 @@ fs::path reference_stem(const fs::path& design) {
 double strict_agreement(const test::Image& a, const test::Image& b) {
     if (a.width != b.width || a.height != b.height) return 0;
     std::size_t alike = 0;
-    for (std::size_t i = 0; i < a.pixels.size(); ++i) alike += test::difference(a.pixels[i], b.pixels[i]) <= kGoldenChannelTolerance;
+    for (std::size_t i = 0; i < a.pixels.size(); ++i)
+        alike += test::difference(a.pixels[i], b.pixels[i]) <= kGoldenChannelTolerance;
     return static_cast<double>(alike) / static_cast<double>(a.pixels.size());
 }
 
 void write_index(const std::vector<fs::path>& all) {
     std::ofstream index(test::source_dir() / "docs/designs.md");
-    index << "# The designs\n\nEvery design in [designs/](../designs), with the construction sheet, law or drawing it\n"
+    index << "# The designs\n\nEvery design in [designs/](../designs), with the construction sheet, law or "
+             "drawing it\n"
              "follows. Thumbnails are the golden-test references (regenerated with\n"
              "`VEXIL_MAKE_REF=1 ctest --test-dir build -L golden`, which also rewrites this page).\n\n"
              "| | design | source |\n|---|---|---|\n";
     for (const auto& design : all) {
         const Design d = load_design(design);
         const fs::path relative = fs::relative(design, test::source_dir());
-        const fs::path thumb = fs::relative(reference_stem(design), test::source_dir() / "docs").string() + ".png";
+        const fs::path thumb =
+            fs::relative(reference_stem(design), test::source_dir() / "docs").string() + ".png";
         std::string source = d.flag.source;
         std::replace(source.begin(), source.end(), '|', '/');
-        index << "| ![" << d.flag.title << "](" << thumb.string() << ") | [" << d.flag.title << "](../" << relative.string()
-              << ")" << (d.flag.author.empty() ? "" : "<br>" + d.flag.author) << " | " << source << " |\n";
+        index << "| ![" << d.flag.title << "](" << thumb.string() << ") | [" << d.flag.title << "](../"
+              << relative.string() << ")" << (d.flag.author.empty() ? "" : "<br>" + d.flag.author) << " | "
+              << source << " |\n";
     }
 }
 
@@ -88,7 +92,8 @@ TEST_CASE("golden: every design draws as its reference", "[golden]") {
             const auto expected = test::read_png(stem.string() + ".png");
             const auto actual = test::decode_png(png);
             const double agree = strict_agreement(expected, actual);
-            if (agree < kGoldenAgreement) test::agreement(expected, actual, "golden-" + stem.filename().string());
+            if (agree < kGoldenAgreement)
+                test::agreement(expected, actual, "golden-" + stem.filename().string());
             CHECK(agree >= kGoldenAgreement);
             CHECK(test::read_text(stem.string() + ".scene.txt") == text);
         }
@@ -112,5 +117,6 @@ TEST_CASE("golden: every design names its source and renders in all three format
 TEST_CASE("golden: the design index lists every design", "[golden]") {
     const std::string index = test::read_text(test::source_dir() / "docs/designs.md");
     for (const auto& design : test::design_files())
-        CHECK(index.find("](../" + fs::relative(design, test::source_dir()).string() + ")") != std::string::npos);
+        CHECK(index.find("](../" + fs::relative(design, test::source_dir()).string() + ")") !=
+              std::string::npos);
 }

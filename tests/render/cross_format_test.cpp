@@ -61,17 +61,20 @@ TEST_CASE("an SVG is sized in user units and a PDF in points", "[render]") {
     CHECK(pdf.find("/MediaBox [ 0 0 600 400 ]") != std::string::npos);
 }
 
-TEST_CASE("the agreement measure catches a shape moved by 3 pixels or a wrong colour", "[render][cross-format]") {
+TEST_CASE("the agreement measure catches a shape moved by 3 pixels or a wrong colour",
+          "[render][cross-format]") {
     const auto disc = [](const char* at, const char* colour) {
-        const std::string toml = std::string("[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"field\"\ncolor = \"white\"\n"
-                                             "[[layer]]\nkind = \"circle\"\nradius = 0.6\nat = ") +
-                                 at + "\ncolor = \"" + colour + "\"\n";
+        const std::string toml =
+            std::string("[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"field\"\ncolor = \"white\"\n"
+                        "[[layer]]\nkind = \"circle\"\nradius = 0.6\nat = ") +
+            at + "\ncolor = \"" + colour + "\"\n";
         RenderOptions options;
         options.width = kWidth;
-        return test::decode_png(render_bytes(build_scene(load_design_text(toml, "t.toml")), Format::Png, options));
+        return test::decode_png(
+            render_bytes(build_scene(load_design_text(toml, "t.toml")), Format::Png, options));
     };
     const auto reference = disc("[1.5, 1]", "#bc002d");
     CHECK(test::agreement(reference, disc("[1.5, 1]", "#bc002d")) == 1.0);
     CHECK(test::agreement(reference, disc("[1.53, 1]", "#bc002d")) < test::kMinAgreement); // 3 px to the fly
-    CHECK(test::agreement(reference, disc("[1.5, 1]", "#bc402d")) < test::kMinAgreement);  // green channel +64
+    CHECK(test::agreement(reference, disc("[1.5, 1]", "#bc402d")) < test::kMinAgreement); // green channel +64
 }

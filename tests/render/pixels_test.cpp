@@ -88,7 +88,8 @@ colors = ["red", "white", "red", "white", "red", "white", "red"]
     for (int width : {97, 301, 1003}) {
         const auto image = render_png(toml, width);
         int seams = 0;
-        for (const auto& pixel : image.pixels) seams += pixel.a != 255;
+        for (const auto& pixel : image.pixels)
+            seams += pixel.a != 255;
         INFO("width " << width);
         CHECK(seams == 0);
     }
@@ -116,8 +117,8 @@ color = "white"
             return image.at(static_cast<int>(200 + radius * std::sin(angle)),
                             static_cast<int>(200 - radius * std::cos(angle)));
         };
-        CHECK(near(at(r - 12, a), "#ffffff"));            // just inside a point
-        CHECK(near(at(r + 6, a), "#000000"));             // just beyond it
+        CHECK(near(at(r - 12, a), "#ffffff"));               // just inside a point
+        CHECK(near(at(r + 6, a), "#000000"));                // just beyond it
         CHECK(near(at(inner - 6, a + M_PI / 5), "#ffffff")); // just inside a notch
         CHECK(near(at(inner + 8, a + M_PI / 5), "#000000")); // just outside it
     }
@@ -223,8 +224,8 @@ color = "#ff0000"
 )",
                                   300);
     CHECK(near(image.at(10, 100), "#ff0000"));
-    CHECK(near(image.at(190, 100), "#ff0000"));  // just short of the notch's point at x = 200
-    CHECK(image.at(290, 100).a == 0);            // inside the notch: nothing drawn
-    CHECK(near(image.at(290, 5), "#ff0000"));    // the upper tail
+    CHECK(near(image.at(190, 100), "#ff0000")); // just short of the notch's point at x = 200
+    CHECK(image.at(290, 100).a == 0);           // inside the notch: nothing drawn
+    CHECK(near(image.at(290, 5), "#ff0000"));   // the upper tail
     CHECK(image.at(290, 60).a == 0);
 }

@@ -91,7 +91,8 @@ TEST_CASE("rings: no seam of the field inside any band, at any size", "[render][
         std::vector<Vec2> centres;
         const Vec2 at = layer.pair("at");
         const double s = layer.number("spacing"), drop = layer.number("drop");
-        for (int k = 0; k < 5; ++k) centres.push_back(at + Vec2{(k - 2) * s / 2, k % 2 ? drop : 0});
+        for (int k = 0; k < 5; ++k)
+            centres.push_back(at + Vec2{(k - 2) * s / 2, k % 2 ? drop : 0});
         int seams = 0, checked = 0;
         for (int y = 0; y < r.image.height; y += 2)
             for (int x = 0; x < r.image.width; x += 2) {

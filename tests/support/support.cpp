@@ -39,11 +39,14 @@ Image from_surface(cairo_surface_t* surface) {
     const cairo_format_t format = cairo_image_surface_get_format(surface);
     image.pixels.resize(static_cast<std::size_t>(image.width) * image.height);
     for (int y = 0; y < image.height; ++y) {
-        const auto* row = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+        const auto* row =
+            reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
         for (int x = 0; x < image.width; ++x) {
             const std::uint32_t p = row[x];
             const int a = format == CAIRO_FORMAT_RGB24 ? 255 : static_cast<int>(p >> 24);
-            const auto unpremultiply = [a](int c) { return a == 0 ? 0 : std::min(255, (c * 255 + a / 2) / a); };
+            const auto unpremultiply = [a](int c) {
+                return a == 0 ? 0 : std::min(255, (c * 255 + a / 2) / a);
+            };
             image.pixels[static_cast<std::size_t>(y) * image.width + x] = {
                 unpremultiply((p >> 16) & 0xff), unpremultiply((p >> 8) & 0xff), unpremultiply(p & 0xff), a};
         }
@@ -53,7 +56,8 @@ Image from_surface(cairo_surface_t* surface) {
 
 std::string shell_quote(const std::string& text) {
     std::string quoted = "'";
-    for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    for (char c : text)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return quoted + "'";
 }
 
@@ -71,7 +75,9 @@ Image decode_png(const std::string& bytes) {
     return image;
 }
 
-Image read_png(const std::filesystem::path& path) { return decode_png(read_text(path)); }
+Image read_png(const std::filesystem::path& path) {
+    return decode_png(read_text(path));
+}
 
 Image rasterise_svg(const std::string& svg, int width, int height) {
     GError* error = nullptr;
@@ -101,9 +107,9 @@ Image rasterise_svg(const std::string& svg, int width, int height) {
 
 Image rasterise_pdf(const std::filesystem::path& pdf, int width, int height) {
     const std::filesystem::path stem = pdf.parent_path() / (pdf.stem().string() + "-poppler");
-    const std::string command = "pdftoppm -png -singlefile -scale-to-x " + std::to_string(width) + " -scale-to-y " +
-                                std::to_string(height) + " " + shell_quote(pdf.string()) + " " +
-                                shell_quote(stem.string());
+    const std::string command = "pdftoppm -png -singlefile -scale-to-x " + std::to_string(width) +
+                                " -scale-to-y " + std::to_string(height) + " " + shell_quote(pdf.string()) +
+                                " " + shell_quote(stem.string());
     if (std::system(command.c_str()) != 0) throw std::runtime_error("pdftoppm failed: " + command);
     return read_png(stem.string() + ".png");
 }
@@ -115,7 +121,8 @@ int difference(const Rgba& a, const Rgba& b) {
 bool near(const Rgba& pixel, const char* hex, int tolerance) {
     unsigned r = 0, g = 0, b = 0;
     std::sscanf(hex, "#%02x%02x%02x", &r, &g, &b);
-    return difference(pixel, Rgba{static_cast<int>(r), static_cast<int>(g), static_cast<int>(b), 255}) <= tolerance;
+    return difference(pixel, Rgba{static_cast<int>(r), static_cast<int>(g), static_cast<int>(b), 255}) <=
+           tolerance;
 }
 
 bool agrees(const Image& expected, const Image& actual, int x, int y) {
@@ -126,12 +133,16 @@ bool agrees(const Image& expected, const Image& actual, int x, int y) {
     Rgba low{255, 255, 255, 255}, high{0, 0, 0, 0};
     for (int dy = -1; dy <= 1; ++dy)
         for (int dx = -1; dx <= 1; ++dx) {
-            const int nx = std::clamp(x + dx, 0, expected.width - 1), ny = std::clamp(y + dy, 0, expected.height - 1);
+            const int nx = std::clamp(x + dx, 0, expected.width - 1),
+                      ny = std::clamp(y + dy, 0, expected.height - 1);
             const Rgba& e = expected.at(nx, ny);
             low = {std::min(low.r, e.r), std::min(low.g, e.g), std::min(low.b, e.b), std::min(low.a, e.a)};
-            high = {std::max(high.r, e.r), std::max(high.g, e.g), std::max(high.b, e.b), std::max(high.a, e.a)};
+            high = {std::max(high.r, e.r), std::max(high.g, e.g), std::max(high.b, e.b),
+                    std::max(high.a, e.a)};
         }
-    const auto inside = [](int v, int lo, int hi) { return v >= lo - kChannelTolerance && v <= hi + kChannelTolerance; };
+    const auto inside = [](int v, int lo, int hi) {
+        return v >= lo - kChannelTolerance && v <= hi + kChannelTolerance;
+    };
     return inside(a.r, low.r, high.r) && inside(a.g, low.g, high.g) && inside(a.b, low.b, high.b) &&
            inside(a.a, low.a, high.a);
 }
@@ -140,7 +151,8 @@ double agreement(const Image& expected, const Image& actual, const std::string& 
     if (expected.width != actual.width || expected.height != actual.height) return 0;
     std::size_t alike = 0;
     for (int y = 0; y < expected.height; ++y)
-        for (int x = 0; x < expected.width; ++x) alike += agrees(expected, actual, x, y);
+        for (int x = 0; x < expected.width; ++x)
+            alike += agrees(expected, actual, x, y);
     const double fraction = static_cast<double>(alike) / static_cast<double>(expected.pixels.size());
     if (!name.empty() && fraction < kMinAgreement) {
         // expected | mask | actual, side by side, for a person to look at.
@@ -149,8 +161,8 @@ double agreement(const Image& expected, const Image& actual, const std::string& 
         auto* data = reinterpret_cast<std::uint32_t*>(cairo_image_surface_get_data(out));
         const int stride = cairo_image_surface_get_stride(out) / 4;
         const auto pack = [](const Rgba& p) {
-            return 0xff000000u | static_cast<std::uint32_t>(p.r) << 16 | static_cast<std::uint32_t>(p.g) << 8 |
-                   static_cast<std::uint32_t>(p.b);
+            return 0xff000000u | static_cast<std::uint32_t>(p.r) << 16 |
+                   static_cast<std::uint32_t>(p.g) << 8 | static_cast<std::uint32_t>(p.b);
         };
         for (int y = 0; y < h; ++y)
             for (int x = 0; x < w; ++x) {
@@ -172,7 +184,8 @@ double agreement(const Image& expected, const Image& actual, const std::string& 
 RunResult run_vexil(const std::vector<std::string>& args, const std::string& stdin_text) {
     TempDir capture;
     std::string command = shell_quote(VEXIL_BINARY);
-    for (const auto& arg : args) command.append(" ").append(shell_quote(arg));
+    for (const auto& arg : args)
+        command.append(" ").append(shell_quote(arg));
     const auto in = capture.write("stdin", stdin_text);
     // Appended piece by piece: `" <" + std::string` trips a false -Wrestrict in GCC 12.
     command.append(" <").append(shell_quote(in.string()));
@@ -186,7 +199,9 @@ RunResult run_vexil(const std::vector<std::string>& args, const std::string& std
     return result;
 }
 
-std::filesystem::path source_dir() { return VEXIL_SOURCE_DIR; }
+std::filesystem::path source_dir() {
+    return VEXIL_SOURCE_DIR;
+}
 
 std::vector<std::filesystem::path> design_files() {
     std::vector<std::filesystem::path> designs;
@@ -195,7 +210,9 @@ std::vector<std::filesystem::path> design_files() {
     std::sort(designs.begin(), designs.end());
     return designs;
 }
-std::filesystem::path build_dir() { return VEXIL_BUILD_DIR; }
+std::filesystem::path build_dir() {
+    return VEXIL_BUILD_DIR;
+}
 
 TempDir::TempDir() {
     std::string pattern = (std::filesystem::temp_directory_path() / "vexil-test-XXXXXX").string();

@@ -14,8 +14,8 @@ Shape bands_layer(const Layer& layer, const Context& context) {
         weights = layer.numbers("weights");
         if (weights.size() != colours.size())
             fail(layer, "weights", "wrong-length",
-                 "weights: expected one weight per colour (" + std::to_string(colours.size()) + ") but found " +
-                     std::to_string(weights.size()));
+                 "weights: expected one weight per colour (" + std::to_string(colours.size()) +
+                     ") but found " + std::to_string(weights.size()));
     }
     const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
     if (total <= 0) fail(layer, "weights", "out-of-range", "weights: at least one weight must be positive");
@@ -27,7 +27,8 @@ Shape bands_layer(const Layer& layer, const Context& context) {
     const bool horizontal = layer.text("direction") == "horizontal";
     const double extent = horizontal ? box.h : box.w;
     std::vector<double> edges{0};
-    for (double weight : weights) edges.push_back(edges.back() + extent * weight / total);
+    for (double weight : weights)
+        edges.push_back(edges.back() + extent * weight / total);
 
     Shape shape;
     shape.pivot = box.centre();

@@ -14,7 +14,8 @@ Shape crescent_layer(const Layer& layer, const Context&) {
     const double inner_radius = layer.number("inner_radius");
     if (geom::crescent_form(at, radius, inner_at, inner_radius) == geom::CrescentForm::Empty)
         fail(layer, "inner_radius", "empty-crescent",
-             "the cut-out covers the whole crescent: the circle of `inner_radius` about `inner_at` contains the "
+             "the cut-out covers the whole crescent: the circle of `inner_radius` about `inner_at` contains "
+             "the "
              "circle of `radius` about `at`");
     return single_fill(geom::crescent_path(at, radius, inner_at, inner_radius), layer.colour("color"), at);
 }

@@ -10,8 +10,18 @@ Shape cross_layer(const Layer& layer, const Context& context) {
     const double w = context.width();
     const double ht = context.height();
     const double x0 = at.x - h, x1 = at.x + h, y0 = at.y - h, y1 = at.y + h;
-    Path path = polygon_path({{x0, 0}, {x1, 0}, {x1, y0}, {w, y0}, {w, y1}, {x1, y1}, {x1, ht}, {x0, ht},
-                              {x0, y1}, {0, y1}, {0, y0}, {x0, y0}});
+    Path path = polygon_path({{x0, 0},
+                              {x1, 0},
+                              {x1, y0},
+                              {w, y0},
+                              {w, y1},
+                              {x1, y1},
+                              {x1, ht},
+                              {x0, ht},
+                              {x0, y1},
+                              {0, y1},
+                              {0, y0},
+                              {x0, y0}});
     return single_fill(std::move(path), layer.colour("color"), at);
 }
 

@@ -12,10 +12,12 @@ Shape emblem_layer(const Layer& layer, const Context&) {
     const Vec2 at = layer.pair("at");
     const bool by_height = layer.has("height"), by_size = layer.has("size");
     if (by_height == by_size)
-        fail(layer, by_size ? "size" : "height", "emblem-size", // neither: at the layer
-             by_size ? "an emblem takes `height` or `size`, not both"
-                     : "an emblem needs its size: `height = …` (the width follows the artwork) or `size = [w, h]` "
-                       "(the artwork fits inside)");
+        fail(
+            layer, by_size ? "size" : "height", "emblem-size", // neither: at the layer
+            by_size
+                ? "an emblem takes `height` or `size`, not both"
+                : "an emblem needs its size: `height = …` (the width follows the artwork) or `size = [w, h]` "
+                  "(the artwork fits inside)");
     if (by_size) {
         const Vec2 size = layer.pair("size");
         if (!(size.x >= 0 && size.y >= 0))
@@ -25,7 +27,8 @@ Shape emblem_layer(const Layer& layer, const Context&) {
     const std::string& file = layer.text("file");
     emblem::Artwork artwork;
     try {
-        artwork = emblem::load(file, layer.has("recolor") ? layer.recolours("recolor") : std::vector<Recolour>{});
+        artwork =
+            emblem::load(file, layer.has("recolor") ? layer.recolours("recolor") : std::vector<Recolour>{});
     } catch (const emblem::LoadError& error) {
         fail(layer, "file", "bad-emblem", std::string("file: ") + error.what());
     }

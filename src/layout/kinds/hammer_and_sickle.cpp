@@ -32,9 +32,13 @@ Shape place(const Layer& layer, const Path& unit) {
 
 } // namespace
 
-Shape hammer_layer(const Layer& layer, const Context&) { return place(layer, geom::hammer_path(proportions(layer))); }
+Shape hammer_layer(const Layer& layer, const Context&) {
+    return place(layer, geom::hammer_path(proportions(layer)));
+}
 
-Shape sickle_layer(const Layer& layer, const Context&) { return place(layer, geom::sickle_path(proportions(layer))); }
+Shape sickle_layer(const Layer& layer, const Context&) {
+    return place(layer, geom::sickle_path(proportions(layer)));
+}
 
 Shape hammer_and_sickle_layer(const Layer& layer, const Context&) {
     const geom::HammerSickle p = proportions(layer);

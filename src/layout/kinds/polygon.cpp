@@ -12,9 +12,11 @@ Shape polygon_layer(const Layer& layer, const Context&) {
              "a polygon takes either `sides` and `radius` (regular) or `points`, not both and not neither");
     if (layer.has("points")) {
         const auto& points = layer.points("points");
-        if (points.size() < 3) fail(layer, "points", "wrong-length", "points: a polygon needs at least 3 points");
+        if (points.size() < 3)
+            fail(layer, "points", "wrong-length", "points: a polygon needs at least 3 points");
         Vec2 centre;
-        for (Vec2 p : points) centre = centre + p / static_cast<double>(points.size());
+        for (Vec2 p : points)
+            centre = centre + p / static_cast<double>(points.size());
         return single_fill(polygon_path(points), layer.colour("color"), layer.given("at") ? at : centre);
     }
     if (!layer.has("sides") || !layer.has("radius"))

@@ -6,7 +6,8 @@ namespace vexil::layout {
 Shape rect_layer(const Layer& layer, const Context&) {
     const Vec2 at = layer.pair("at");
     const Vec2 size = layer.pair("size");
-    return single_fill(rect_path({at.x - size.x / 2, at.y - size.y / 2, size.x, size.y}), layer.colour("color"), at);
+    return single_fill(rect_path({at.x - size.x / 2, at.y - size.y / 2, size.x, size.y}),
+                       layer.colour("color"), at);
 }
 
 } // namespace vexil::layout

@@ -19,25 +19,31 @@ std::vector<Vec2> pattern_centres(const Layer& layer, const Context& context) {
     const Vec2 at = layer.has("at") ? layer.pair("at") : context.centre();
     const double r = layer.number("radius");
     const std::string& pattern = layer.text("pattern");
-    const auto spacing = [&](double fallback) { return layer.has("spacing") ? layer.number("spacing") : fallback; };
+    const auto spacing = [&](double fallback) {
+        return layer.has("spacing") ? layer.number("spacing") : fallback;
+    };
     std::vector<Vec2> centres;
     if (pattern == "flower") {
         // The middle ring, then six around it, the first toward the fly, clockwise every 60°.
         const double s = spacing(r);
         centres.push_back(at);
-        for (int k = 0; k < 6; ++k) centres.push_back(at + heading(90 + 60.0 * k) * s);
+        for (int k = 0; k < 6; ++k)
+            centres.push_back(at + heading(90 + 60.0 * k) * s);
     } else if (pattern == "row") {
         const int count = layer.integer("count");
         const double s = spacing(1.6 * r);
-        for (int k = 0; k < count; ++k) centres.push_back(at + Vec2{(k - (count - 1) / 2.0) * s, 0});
+        for (int k = 0; k < count; ++k)
+            centres.push_back(at + Vec2{(k - (count - 1) / 2.0) * s, 0});
     } else if (pattern == "circle") {
         const int count = layer.integer("count");
-        for (int k = 0; k < count; ++k) centres.push_back(at + heading(360.0 * k / count) * spacing(r));
+        for (int k = 0; k < count; ++k)
+            centres.push_back(at + heading(360.0 * k / count) * spacing(r));
     } else { // olympic: blue, yellow, black, green, red — top, bottom, top, bottom, top, left to right
         // Default spacing 22/9 r: top centres 0.3667 of the hoist apart for r = 0.15 hoist.
         const double s = spacing(22.0 / 9.0 * r);
         const double drop = layer.has("drop") ? layer.number("drop") : r;
-        for (int k = 0; k < 5; ++k) centres.push_back(at + Vec2{(k - 2) * s / 2, k % 2 ? drop : 0});
+        for (int k = 0; k < 5; ++k)
+            centres.push_back(at + Vec2{(k - 2) * s / 2, k % 2 ? drop : 0});
     }
     return centres;
 }
@@ -46,7 +52,8 @@ std::vector<Vec2> ring_centres(const Layer& layer, const Context& context) {
     if (!layer.has("centers")) return pattern_centres(layer, context);
     const Vec2 offset = layer.has("at") ? layer.pair("at") : Vec2{};
     std::vector<Vec2> centres;
-    for (Vec2 c : layer.points("centers")) centres.push_back(c + offset);
+    for (Vec2 c : layer.points("centers"))
+        centres.push_back(c + offset);
     if (centres.size() > 64) fail(layer, "centers", "limit", "centers: at most 64 rings in one layer");
     return centres;
 }
@@ -62,14 +69,15 @@ std::vector<geom::OverRule> over_rules(const Layer& layer) {
     if (!layer.has("over")) return rules;
     const auto& flat = layer.numbers("over");
     for (std::size_t i = 0; i + 2 < flat.size(); i += 3)
-        rules.push_back({static_cast<int>(flat[i]), static_cast<int>(flat[i + 1]), static_cast<int>(flat[i + 2])});
+        rules.push_back(
+            {static_cast<int>(flat[i]), static_cast<int>(flat[i + 1]), static_cast<int>(flat[i + 2])});
     return rules;
 }
 
 /// Whether the overlap of the bands of rings x and y near `at` lies wholly under the band and gap of
 /// ring `top` (sampled across x's band over the arc where it meets y).
-bool hidden_under(const geom::Circle& x, const geom::Circle& y, const geom::Circle& top, double half, double gap,
-                  Vec2 at) {
+bool hidden_under(const geom::Circle& x, const geom::Circle& y, const geom::Circle& top, double half,
+                  double gap, Vec2 at) {
     const auto arc = geom::meeting_arc(x, half, y, half, at);
     if (!arc) return true;
     constexpr int kAlong = 64, kAcross = 6;
@@ -110,7 +118,8 @@ Weave weave_of(const Layer& layer, const Context& context) {
         for (std::size_t j = 0; j < i; ++j)
             if (distance(centres[i], centres[j]) < 1e-9)
                 fail(layer, layer.has("centers") ? "centers" : "spacing", "duplicate-ring",
-                     "rings " + std::to_string(j) + " and " + std::to_string(i) + " lie on top of each other");
+                     "rings " + std::to_string(j) + " and " + std::to_string(i) +
+                         " lie on top of each other");
         weave.rings.push_back({centres[i], radius});
     }
     weave.junctions = geom::find_junctions(weave.rings, half, layer.number("gap"));
@@ -119,8 +128,9 @@ Weave weave_of(const Layer& layer, const Context& context) {
     if (!unmatched.empty()) {
         const auto rule = rules[unmatched.front()];
         fail(layer, "over", "no-such-crossing",
-             "over: rings " + std::to_string(rule.over) + " and " + std::to_string(rule.under) + " have no crossing " +
-                 std::to_string(rule.crossing) + " (rings are numbered from 0; `vexil crossings` lists them)");
+             "over: rings " + std::to_string(rule.over) + " and " + std::to_string(rule.under) +
+                 " have no crossing " + std::to_string(rule.crossing) +
+                 " (rings are numbered from 0; `vexil crossings` lists them)");
     }
     return weave;
 }
@@ -136,7 +146,8 @@ std::vector<RingCrossing> crossings_of_layer(const Layer& layer, const Context& 
             for (int k = 0; k < static_cast<int>(list.size()); ++k) {
                 const auto& junction = weave.junctions[list[k]];
                 const auto& stack = junction.stack;
-                const bool a_over = std::find(stack.begin(), stack.end(), a) > std::find(stack.begin(), stack.end(), b);
+                const bool a_over =
+                    std::find(stack.begin(), stack.end(), a) > std::find(stack.begin(), stack.end(), b);
                 found.push_back({name, a, b, k, junction.at, a_over ? a : b, stack});
             }
         }
@@ -148,7 +159,8 @@ Shape rings_layer(const Layer& layer, const Context& context) {
     const double radius = layer.number("radius");
     const double half = layer.number("width") / 2;
     const double gap = layer.number("gap");
-    if (half >= radius) fail(layer, "width", "out-of-range", "width: a ring's band must be narrower than its diameter");
+    if (half >= radius)
+        fail(layer, "width", "out-of-range", "width: a ring's band must be narrower than its diameter");
     const auto& given = layer.colours("colors");
     if (given.size() != 1 && given.size() != centres.size())
         fail(layer, "colors", "wrong-length",
@@ -161,7 +173,8 @@ Shape rings_layer(const Layer& layer, const Context& context) {
 
     Shape shape;
     shape.pivot = layer.has("at") ? layer.pair("at") : context.centre();
-    for (const auto& ring : rings) shape.silhouette.append(annulus_path(ring.centre, radius - half, radius + half));
+    for (const auto& ring : rings)
+        shape.silhouette.append(annulus_path(ring.centre, radius - half, radius + half));
     if (gap > 0) {
         for (int i = 0; i < static_cast<int>(rings.size()); ++i) {
             CutoutFill band{annulus_path(rings[i].centre, radius - half, radius + half), colours[i], {}};
@@ -180,19 +193,22 @@ Shape rings_layer(const Layer& layer, const Context& context) {
         return shape;
     }
     for (int i = 0; i < static_cast<int>(rings.size()); ++i)
-        shape.items.push_back(FillPath{annulus_path(rings[i].centre, radius - half, radius + half), colours[i]});
+        shape.items.push_back(
+            FillPath{annulus_path(rings[i].centre, radius - half, radius + half), colours[i]});
     for (const auto& junction : junctions) {
         for (std::size_t level = 1; level < junction.stack.size(); ++level) {
             const int ring = junction.stack[level];
             std::optional<geom::Arc> span;
             for (std::size_t below = 0; below < level; ++below) {
-                auto arc = geom::meeting_arc(rings[ring], half, rings[junction.stack[below]], half, junction.at);
+                auto arc =
+                    geom::meeting_arc(rings[ring], half, rings[junction.stack[below]], half, junction.at);
                 if (!arc) continue;
                 if (!span) span = arc;
                 span->start = std::min(span->start, arc->start);
                 span->end = std::max(span->end, arc->end);
             }
-            if (span) shape.items.push_back(FillPath{geom::band_sector(rings[ring], half, *span), colours[ring]});
+            if (span)
+                shape.items.push_back(FillPath{geom::band_sector(rings[ring], half, *span), colours[ring]});
         }
     }
     return shape;

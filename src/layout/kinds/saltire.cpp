@@ -12,7 +12,8 @@ Path half_arm(Vec2 centre, Vec2 corner, double width, const std::vector<Vec2>& q
     // Anticlockwise of the arm's direction on a y-down page.
     const Vec2 side = Vec2{along.y, -along.x} * width;
     const Vec2 far = corner + along * width * 4;
-    return polygon_path(geom::clockwise(geom::clip_to_convex({centre, far, far + side, centre + side}, quarter)));
+    return polygon_path(
+        geom::clockwise(geom::clip_to_convex({centre, far, far + side, centre + side}, quarter)));
 }
 
 } // namespace
@@ -29,10 +30,10 @@ Shape saltire_layer(const Layer& layer, const Context& context) {
     } else {
         // The diagonals cut the field into four triangles; each half-arm lies in one of them.
         const double half = width / 2;
-        path.append(half_arm(c, tl, half, {c, bl, tl}));  // upper hoist arm → hoist triangle
-        path.append(half_arm(c, tr, half, {c, tl, tr}));  // upper fly arm → top triangle
-        path.append(half_arm(c, br, half, {c, tr, br}));  // lower fly arm → fly triangle
-        path.append(half_arm(c, bl, half, {c, br, bl}));  // lower hoist arm → bottom triangle
+        path.append(half_arm(c, tl, half, {c, bl, tl})); // upper hoist arm → hoist triangle
+        path.append(half_arm(c, tr, half, {c, tl, tr})); // upper fly arm → top triangle
+        path.append(half_arm(c, br, half, {c, tr, br})); // lower fly arm → fly triangle
+        path.append(half_arm(c, bl, half, {c, br, bl})); // lower hoist arm → bottom triangle
     }
     return single_fill(std::move(path), layer.colour("color"), c);
 }

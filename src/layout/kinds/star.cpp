@@ -28,10 +28,12 @@ Shape star_layer(const Layer& layer, const Context&) {
     if (layer.has("face")) {
         const Vec2 toward = layer.pair("face") - at;
         if (length(toward) <= geom::kLengthEpsilon)
-            fail(layer, "face", "face-is-centre", "face: the star cannot face its own centre `at`; give another point");
+            fail(layer, "face", "face-is-centre",
+                 "face: the star cannot face its own centre `at`; give another point");
         turn = heading_of(toward);
     }
-    return single_fill(polygon_path(star_vertices(at, radius, inner, points, turn)), layer.colour("color"), at);
+    return single_fill(polygon_path(star_vertices(at, radius, inner, points, turn)), layer.colour("color"),
+                       at);
 }
 
 } // namespace vexil::layout

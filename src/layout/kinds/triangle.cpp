@@ -9,10 +9,14 @@ Shape triangle_layer(const Layer& layer, const Context& context) {
     const bool across = from == "hoist" || from == "fly";
     const double depth = layer.has("depth") ? layer.number("depth") : (across ? w / 2 : h / 2);
     std::vector<Vec2> corners;
-    if (from == "hoist") corners = {{0, 0}, {depth, h / 2}, {0, h}};
-    else if (from == "fly") corners = {{w, 0}, {w, h}, {w - depth, h / 2}};
-    else if (from == "top") corners = {{0, 0}, {w, 0}, {w / 2, depth}};
-    else corners = {{0, h}, {w / 2, h - depth}, {w, h}};
+    if (from == "hoist")
+        corners = {{0, 0}, {depth, h / 2}, {0, h}};
+    else if (from == "fly")
+        corners = {{w, 0}, {w, h}, {w - depth, h / 2}};
+    else if (from == "top")
+        corners = {{0, 0}, {w, 0}, {w / 2, depth}};
+    else
+        corners = {{0, h}, {w / 2, h - depth}, {w, h}};
     return single_fill(polygon_path(corners), layer.colour("color"), context.centre());
 }
 

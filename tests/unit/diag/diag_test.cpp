@@ -12,7 +12,8 @@ using namespace vexil;
 namespace {
 
 Diagnostic at(std::string file, std::uint32_t line, std::uint32_t column, std::string message) {
-    return diag::error(SourceRegion{std::move(file), {line, column}, {line, column + 1}}, "test", std::move(message));
+    return diag::error(SourceRegion{std::move(file), {line, column}, {line, column + 1}}, "test",
+                       std::move(message));
 }
 
 } // namespace
@@ -24,7 +25,8 @@ TEST_CASE("format_diagnostic uses the FILE:LINE:COL: error: form", "[diag]") {
 
 TEST_CASE("format_diagnostic leaves out an unknown position", "[diag]") {
     CHECK(format_diagnostic(at("f.toml", 0, 0, "msg")) == "f.toml: error: msg");
-    CHECK(format_diagnostic(at("f.toml", 0, 9, "msg")) == "f.toml: error: msg"); // a column alone means nothing
+    CHECK(format_diagnostic(at("f.toml", 0, 9, "msg")) ==
+          "f.toml: error: msg"); // a column alone means nothing
     CHECK(format_diagnostic(at("f.toml", 4, 0, "msg")) == "f.toml:4: error: msg");
     CHECK(format_diagnostic(at("", 0, 0, "msg")) == "vexil: error: msg");
 }
@@ -76,7 +78,8 @@ TEST_CASE("edit_distance is Damerau-Levenshtein (optimal string alignment), case
 }
 
 TEST_CASE("did_you_mean suggests only close candidates", "[diag]") {
-    const std::vector<std::string_view> fields = {"kind", "color", "at", "radius", "opacity", "rotate", "clip"};
+    const std::vector<std::string_view> fields = {"kind",    "color",  "at",  "radius",
+                                                  "opacity", "rotate", "clip"};
     CHECK(diag::did_you_mean("raduis", fields) == "radius");
     CHECK(diag::did_you_mean("colour", fields) == "color");
     CHECK(diag::did_you_mean("OPACITY", fields) == "opacity");
@@ -91,11 +94,11 @@ TEST_CASE("did_you_mean suggests only close candidates", "[diag]") {
 
 TEST_CASE("did_you_mean's budget grows with the word: max(1, |word|/3)", "[diag]") {
     const std::vector<std::string> words = {"horizontal", "vertical", "ab"};
-    CHECK(diag::did_you_mean("horizontl", words) == "horizontal");  // 1 edit
-    CHECK(diag::did_you_mean("horzontl", words) == "horizontal");   // 2 edits, 8 letters: budget 2
-    CHECK(diag::did_you_mean("hrzontl", words) == "");              // 3 edits, 7 letters: budget 2
-    CHECK(diag::did_you_mean("verticle", words) == "vertical");     // 2 edits (le/al), budget 2
-    CHECK(diag::did_you_mean("ax", words) == "ab");                 // short words: budget 1
+    CHECK(diag::did_you_mean("horizontl", words) == "horizontal"); // 1 edit
+    CHECK(diag::did_you_mean("horzontl", words) == "horizontal");  // 2 edits, 8 letters: budget 2
+    CHECK(diag::did_you_mean("hrzontl", words) == "");             // 3 edits, 7 letters: budget 2
+    CHECK(diag::did_you_mean("verticle", words) == "vertical");    // 2 edits (le/al), budget 2
+    CHECK(diag::did_you_mean("ax", words) == "ab");                // short words: budget 1
     CHECK(diag::did_you_mean("xy", words) == "");
 }
 
@@ -152,8 +155,8 @@ TEST_CASE("factories set the stable codes and word the messages", "[diag]") {
 
     const auto choice = diag::bad_choice(r, "direction", "verticle", {"horizontal", "vertical"});
     CHECK(choice.code == "bad-choice");
-    CHECK(choice.message ==
-          "direction: expected one of 'horizontal', 'vertical' but found 'verticle' — did you mean 'vertical'?");
+    CHECK(choice.message == "direction: expected one of 'horizontal', 'vertical' but found 'verticle' — did "
+                            "you mean 'vertical'?");
 
     const auto limit = diag::too_many(r, "the number of layers", 10000);
     CHECK(limit.code == "limit");

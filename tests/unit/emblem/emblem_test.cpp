@@ -11,8 +11,8 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
-#include <cstdlib>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -24,7 +24,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path emblems() { return test::source_dir() / "tests" / "emblems"; }
+fs::path emblems() {
+    return test::source_dir() / "tests" / "emblems";
+}
 
 /// A design read as if it were tests/emblems/design.toml, so "x.svg" is tests/emblems/x.svg.
 Design design_here(const std::string& toml, const LoadOptions& options = {}) {
@@ -34,7 +36,8 @@ Design design_here(const std::string& toml, const LoadOptions& options = {}) {
 /// [flag] 3 × 2 on a white field, then `layer` (the text of one [[layer]] after its header). The
 /// layer's header is on line 10, so its first key is on line 11.
 std::string on_white(const std::string& layer) {
-    return "[flag]\nsize = [3, 2]\n\n[colors]\nbrand = \"#123456\"\n\n[[layer]]\nkind = \"field\"\ncolor = \"white\"\n"
+    return "[flag]\nsize = [3, 2]\n\n[colors]\nbrand = \"#123456\"\n\n[[layer]]\nkind = \"field\"\ncolor = "
+           "\"white\"\n"
            "[[layer]]\n" +
            layer;
 }
@@ -57,14 +60,14 @@ std::optional<Diagnostic> first_error(const std::string& toml, const LoadOptions
     return std::nullopt;
 }
 
-#define CHECK_ERROR(diagnostic, line_, column_, code_, words)                                                      \
-    do {                                                                                                         \
-        REQUIRE(diagnostic.has_value());                                                                         \
-        INFO(format_diagnostic(*diagnostic));                                                                    \
-        CHECK(diagnostic->region.begin.line == line_);                                                           \
-        CHECK(diagnostic->region.begin.column == column_);                                                       \
-        CHECK(diagnostic->code == code_);                                                                        \
-        CHECK(diagnostic->message.find(words) != std::string::npos);                                             \
+#define CHECK_ERROR(diagnostic, line_, column_, code_, words)                                                \
+    do {                                                                                                     \
+        REQUIRE(diagnostic.has_value());                                                                     \
+        INFO(format_diagnostic(*diagnostic));                                                                \
+        CHECK(diagnostic->region.begin.line == line_);                                                       \
+        CHECK(diagnostic->region.begin.column == column_);                                                   \
+        CHECK(diagnostic->code == code_);                                                                    \
+        CHECK(diagnostic->message.find(words) != std::string::npos);                                         \
     } while (false)
 
 /// A design whose emblem layer names `file` with `height = 1` (the file's value at 13:8).
@@ -92,7 +95,8 @@ TEST_CASE("emblem: the kind is in the catalogue with its fields", "[emblem]") {
     const KindSpec* kind = find_kind("emblem");
     REQUIRE(kind != nullptr);
     CHECK(kind->group == "emblem");
-    for (const char* field : {"file", "at", "height", "size", "recolor"}) CHECK(find_field(*kind, field) != nullptr);
+    for (const char* field : {"file", "at", "height", "size", "recolor"})
+        CHECK(find_field(*kind, field) != nullptr);
     CHECK(find_field(*kind, "file")->type == FieldType::File);
     CHECK(find_field(*kind, "file")->required);
     CHECK(find_field(*kind, "recolor")->type == FieldType::Recolour);
@@ -100,7 +104,8 @@ TEST_CASE("emblem: the kind is in the catalogue with its fields", "[emblem]") {
 
 TEST_CASE("emblem: the artwork fills its box at `at`, with its aspect kept", "[emblem]") {
     SECTION("a square by height: 1 × 1 centred on [1, 1]") {
-        const Design design = design_here(on_white("kind = \"emblem\"\nfile = \"red-square.svg\"\nat = [1, 1]\nheight = 1\n"));
+        const Design design =
+            design_here(on_white("kind = \"emblem\"\nfile = \"red-square.svg\"\nat = [1, 1]\nheight = 1\n"));
         const Scene scene = build_scene(design);
         const EmblemDraw& drawn = only_emblem(scene);
         CHECK(drawn.source == "red-square.svg");
@@ -118,20 +123,20 @@ TEST_CASE("emblem: the artwork fills its box at `at`, with its aspect kept", "[e
         CHECK(test::near(png.at(100, 152), "#ffffff"));
     }
     SECTION("a 2:1 artwork fitted into a square `size` is as wide as the box and half as high") {
-        const Design design =
-            design_here(on_white("kind = \"emblem\"\nfile = \"blue-wide.svg\"\nat = [1.5, 1]\nsize = [1, 1]\n"));
+        const Design design = design_here(
+            on_white("kind = \"emblem\"\nfile = \"blue-wide.svg\"\nat = [1.5, 1]\nsize = [1, 1]\n"));
         const auto png = png_of(design, 300); // x in [100, 200), y in [75, 125)
         CHECK(test::near(png.at(150, 100), "#0000ff"));
         CHECK(test::near(png.at(102, 77), "#0000ff"));
         CHECK(test::near(png.at(197, 122), "#0000ff"));
-        CHECK(test::near(png.at(150, 72), "#ffffff"));  // inside `size`, outside the artwork
+        CHECK(test::near(png.at(150, 72), "#ffffff")); // inside `size`, outside the artwork
         CHECK(test::near(png.at(150, 128), "#ffffff"));
         CHECK(test::near(png.at(97, 100), "#ffffff"));
         CHECK(test::near(png.at(203, 100), "#ffffff"));
     }
     SECTION("a tall `size` box: the artwork is as high as the box allows at its width") {
-        const Design design =
-            design_here(on_white("kind = \"emblem\"\nfile = \"blue-wide.svg\"\nat = [1.5, 1]\nsize = [0.6, 2]\n"));
+        const Design design = design_here(
+            on_white("kind = \"emblem\"\nfile = \"blue-wide.svg\"\nat = [1.5, 1]\nsize = [0.6, 2]\n"));
         const auto png = png_of(design, 300); // 0.6 × 0.3: x in [120, 180), y in [85, 115)
         CHECK(test::near(png.at(150, 100), "#0000ff"));
         CHECK(test::near(png.at(150, 82), "#ffffff"));
@@ -140,10 +145,11 @@ TEST_CASE("emblem: the artwork fills its box at `at`, with its aspect kept", "[e
         CHECK(test::near(png.at(117, 100), "#ffffff"));
     }
     SECTION("by height, the width follows; a viewBox not at the origin; width × height without a viewBox") {
-        for (const auto& [file, colour] : {std::pair{"blue-wide.svg", "#0000ff"}, {"offset-viewbox.svg", "#00ff00"}}) {
+        for (const auto& [file, colour] :
+             {std::pair{"blue-wide.svg", "#0000ff"}, {"offset-viewbox.svg", "#00ff00"}}) {
             INFO(file);
-            const Design design = design_here(
-                on_white(std::string("kind = \"emblem\"\nfile = \"") + file + "\"\nat = [1.5, 1]\nheight = 0.5\n"));
+            const Design design = design_here(on_white(std::string("kind = \"emblem\"\nfile = \"") + file +
+                                                       "\"\nat = [1.5, 1]\nheight = 0.5\n"));
             const auto png = png_of(design, 300); // 1 × 0.5: x in [100, 200), y in [75, 125)
             CHECK(test::near(png.at(150, 100), colour));
             CHECK(test::near(png.at(102, 77), colour));
@@ -151,8 +157,8 @@ TEST_CASE("emblem: the artwork fills its box at `at`, with its aspect kept", "[e
             CHECK(test::near(png.at(97, 100), "#ffffff"));
             CHECK(test::near(png.at(150, 72), "#ffffff"));
         }
-        const Design design =
-            design_here(on_white("kind = \"emblem\"\nfile = \"no-viewbox.svg\"\nat = [1.5, 1]\nheight = 0.4\n"));
+        const Design design = design_here(
+            on_white("kind = \"emblem\"\nfile = \"no-viewbox.svg\"\nat = [1.5, 1]\nheight = 0.4\n"));
         const auto png = png_of(design, 300); // 30 × 10 px → 1.2 × 0.4: x in [90, 210), y in [80, 120)
         CHECK(test::near(png.at(92, 82), "#ff00ff"));
         CHECK(test::near(png.at(207, 117), "#ff00ff"));
@@ -160,10 +166,10 @@ TEST_CASE("emblem: the artwork fills its box at `at`, with its aspect kept", "[e
         CHECK(test::near(png.at(213, 100), "#ffffff"));
     }
     SECTION("the flag's centre by default; rotate turns it about `at`; outline and clip see its box") {
-        const Design design = design_here(on_white(
-            "id = \"e\"\nkind = \"emblem\"\nfile = \"blue-wide.svg\"\nheight = 0.5\nrotate = 90\n"
-            "outline = { color = \"#00ff00\", width = 0.05 }\n"
-            "[[layer]]\nkind = \"field\"\ncolor = \"#ff0000\"\nclip = \"e\"\n"));
+        const Design design = design_here(
+            on_white("id = \"e\"\nkind = \"emblem\"\nfile = \"blue-wide.svg\"\nheight = 0.5\nrotate = 90\n"
+                     "outline = { color = \"#00ff00\", width = 0.05 }\n"
+                     "[[layer]]\nkind = \"field\"\ncolor = \"#ff0000\"\nclip = \"e\"\n"));
         const Scene scene = build_scene(design);
         const Box box = scene.groups[2].clip->bounds(); // 1 × 0.5 turned upright about [1.5, 1]
         CHECK(box.x == Approx(1.25));
@@ -180,29 +186,30 @@ TEST_CASE("emblem: the artwork fills its box at `at`, with its aspect kept", "[e
 
 TEST_CASE("emblem: recolor replaces colours of the artwork, palette names allowed", "[emblem]") {
     SECTION("a black rect becomes the palette's colour") {
-        const Design design = design_here(
-            on_white("kind = \"emblem\"\nfile = \"black-rect.svg\"\nheight = 1\nrecolor = { \"#000\" = \"brand\" }\n"));
+        const Design design = design_here(on_white("kind = \"emblem\"\nfile = \"black-rect.svg\"\nheight = "
+                                                   "1\nrecolor = { \"#000\" = \"brand\" }\n"));
         const auto png = png_of(design, 300);
         CHECK(test::near(png.at(150, 100), "#123456"));
     }
     SECTION("a shape with no fill is black, and recolours like black") {
-        const Design design = design_here(
-            on_white("kind = \"emblem\"\nfile = \"default-fill.svg\"\nheight = 1\nrecolor = { \"Black\" = \"gold\" }\n"));
+        const Design design = design_here(on_white("kind = \"emblem\"\nfile = \"default-fill.svg\"\nheight = "
+                                                   "1\nrecolor = { \"Black\" = \"gold\" }\n"));
         CHECK(test::near(png_of(design, 300).at(150, 100), "#ffd700"));
     }
     SECTION("without recolor the artwork keeps its colours") {
-        const Design design = design_here(on_white("kind = \"emblem\"\nfile = \"black-rect.svg\"\nheight = 1\n"));
+        const Design design =
+            design_here(on_white("kind = \"emblem\"\nfile = \"black-rect.svg\"\nheight = 1\n"));
         CHECK(test::near(png_of(design, 300).at(150, 100), "#000000"));
     }
     SECTION("colours the table does not name stay") {
-        const Design design = design_here(
-            on_white("kind = \"emblem\"\nfile = \"red-square.svg\"\nheight = 1\nrecolor = { \"#000\" = \"brand\" }\n"));
+        const Design design = design_here(on_white("kind = \"emblem\"\nfile = \"red-square.svg\"\nheight = "
+                                                   "1\nrecolor = { \"#000\" = \"brand\" }\n"));
         CHECK(test::near(png_of(design, 300).at(150, 100), "#ff0000"));
     }
     SECTION("the design's recolor reaches the layer's fields") {
-        const Design design = design_here(
-            on_white("kind = \"emblem\"\nfile = \"black-rect.svg\"\nheight = 1\nrecolor = { \"#000\" = \"brand\", "
-                     "\"#ffffff\" = \"#ff000080\" }\n"));
+        const Design design = design_here(on_white(
+            "kind = \"emblem\"\nfile = \"black-rect.svg\"\nheight = 1\nrecolor = { \"#000\" = \"brand\", "
+            "\"#ffffff\" = \"#ff000080\" }\n"));
         const auto& table = design.layers[1].recolours("recolor");
         REQUIRE(table.size() == 2);
         CHECK(table[0].to == Colour{0x12 / 255.0, 0x34 / 255.0, 0x56 / 255.0, 1});
@@ -241,7 +248,8 @@ TEST_CASE("emblem: recolouring the SVG text", "[emblem]") {
         CHECK(*parse_colour("RebeccaPurple") == *parse_colour("#663399"));
         CHECK(parse_colour("#11223344")->a == Approx(0x44 / 255.0));
         CHECK(parse_colour("transparent")->a == 0);
-        for (const char* not_one : {"none", "currentColor", "url(#g)", "#12", "#ggg", "", "rgb(0,0,0)", "blackish"})
+        for (const char* not_one :
+             {"none", "currentColor", "url(#g)", "#12", "#ggg", "", "rgb(0,0,0)", "blackish"})
             CHECK_FALSE(parse_colour(not_one).has_value());
     }
 }
@@ -255,11 +263,13 @@ TEST_CASE("emblem: references outside the document are found", "[emblem]") {
     CHECK(external_reference(R"~(<svg><use href="&#47;etc/passwd"/></svg>)~") == "/etc/passwd");
     CHECK(external_reference(R"~(<svg><rect style="fill: url('file.svg#g')"/></svg>)~") == "url(file.svg#g)");
     CHECK(external_reference("<svg><style>@import 'a.css';</style></svg>") == "@import");
-    CHECK(external_reference("<svg><style><![CDATA[ .a { fill: url(b.svg#c) } ]]></style></svg>") == "url(b.svg#c)");
+    CHECK(external_reference("<svg><style><![CDATA[ .a { fill: url(b.svg#c) } ]]></style></svg>") ==
+          "url(b.svg#c)");
     CHECK(external_reference(R"~(<?xml-stylesheet href="s.css"?><svg/>)~") == "s.css");
     CHECK(external_reference("<!DOCTYPE svg [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><svg>&e;</svg>")
               ->find("SYSTEM") != std::string::npos);
-    CHECK(external_reference("<!DOCTYPE svg [<!ENTITY e \"<image href='y.png'/>\">]><svg>&e;</svg>") == "y.png");
+    CHECK(external_reference("<!DOCTYPE svg [<!ENTITY e \"<image href='y.png'/>\">]><svg>&e;</svg>") ==
+          "y.png");
     // The usual SVG 1.1 DOCTYPE names a DTD that nobody loads: that is fine.
     CHECK_FALSE(external_reference(R"~(<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN"
         "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg/>)~"));
@@ -267,11 +277,13 @@ TEST_CASE("emblem: references outside the document are found", "[emblem]") {
 
 TEST_CASE("emblem: embedded data is a PNG or JPEG of bounded size, never another SVG", "[emblem]") {
     using emblem::svg::embedding_problem;
-    const std::string small_png = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==";
+    const std::string small_png = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7g"
+                                  "P9i18U1AAAAABJRU5ErkJggg==";
     CHECK_FALSE(embedding_problem("<svg><image href=\"data:image/png;base64," + small_png + "\"/></svg>"));
     // The bytes decide, not the media type: gdk-pixbuf sniffs them too.
     CHECK_FALSE(embedding_problem("<svg><image href=\"data:image/gif;base64," + small_png + "\"/></svg>"));
-    const auto huge = embedding_problem(R"~(<svg><image href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgABhqAAAYagCAIAAAAnMJyf"/></svg>)~");
+    const auto huge = embedding_problem(
+        R"~(<svg><image href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgABhqAAAYagCAIAAAAnMJyf"/></svg>)~");
     REQUIRE(huge);
     CHECK(huge->find("100000 × 100000") != std::string::npos);
     // A JPEG's size is in its start-of-frame segment: FFD8, an APP0 of 16 bytes, SOF0 of 8000 × 6000.
@@ -285,18 +297,22 @@ TEST_CASE("emblem: embedded data is a PNG or JPEG of bounded size, never another
     CHECK(svg->find("another SVG document") != std::string::npos);
     CHECK(embedding_problem(R"~(<svg><rect style="fill:url('data:text/plain,hello')"/></svg>)~"));
 
-    CHECK_ERROR(first_error(with_file("embedded-svg.svg")), 13u, 8u, "bad-emblem", "embeds another SVG document");
-    const Design design = design_here(on_white("kind = \"emblem\"\nfile = \"embedded-png.svg\"\nheight = 1\n"));
+    CHECK_ERROR(first_error(with_file("embedded-svg.svg")), 13u, 8u, "bad-emblem",
+                "embeds another SVG document");
+    const Design design =
+        design_here(on_white("kind = \"emblem\"\nfile = \"embedded-png.svg\"\nheight = 1\n"));
     CHECK(test::near(png_of(design, 300).at(150, 100), "#ff0000"));
 }
 
 TEST_CASE("emblem: counting the elements a drawing visits", "[emblem]") {
     using emblem::svg::instance_count;
     CHECK(instance_count("<svg><rect/><g><rect/></g></svg>", 100) == 4);
-    CHECK(instance_count(R"~(<svg><defs><g id="a"><rect/><rect/></g></defs><use href="#a"/><use href="#a"/></svg>)~",
-                         100) == 13);
+    CHECK(instance_count(
+              R"~(<svg><defs><g id="a"><rect/><rect/></g></defs><use href="#a"/><use href="#a"/></svg>)~",
+              100) == 13);
     // Cycles count once; a long chain does not overflow the stack.
-    CHECK(instance_count(R"~(<svg><g id="a"><use href="#b"/></g><g id="b"><use href="#a"/></g></svg>)~", 100) <= 100);
+    CHECK(instance_count(R"~(<svg><g id="a"><use href="#b"/></g><g id="b"><use href="#a"/></g></svg>)~",
+                         100) <= 100);
     // u0 uses u1, which uses u2, … 100,000 deep.
     std::string chain = "<svg>";
     for (int i = 0; i < 100000; ++i)
@@ -308,8 +324,8 @@ TEST_CASE("emblem: counting the elements a drawing visits", "[emblem]") {
 }
 
 TEST_CASE("emblem: stays vector in SVG and PDF", "[emblem]") {
-    const Design design = design_here(
-        on_white("kind = \"emblem\"\nfile = \"sun.svg\"\nheight = 1.2\nrecolor = { \"#000\" = \"brand\" }\n"));
+    const Design design = design_here(on_white(
+        "kind = \"emblem\"\nfile = \"sun.svg\"\nheight = 1.2\nrecolor = { \"#000\" = \"brand\" }\n"));
     const Scene scene = build_scene(design);
     RenderOptions options;
     options.width = 300;
@@ -321,7 +337,7 @@ TEST_CASE("emblem: stays vector in SVG and PDF", "[emblem]") {
 
     // …and the three formats agree: drawn by librsvg (SVG) and poppler (PDF), as by Cairo (PNG).
     const test::Image png = test::decode_png(render_bytes(scene, Format::Png, options));
-    CHECK(test::near(png.at(150, 100), "#ffffff"));  // the sun's white centre
+    CHECK(test::near(png.at(150, 100), "#ffffff"));      // the sun's white centre
     CHECK(test::near(png.at(150, 100 - 20), "#123456")); // its recoloured disc
     CHECK(test::agreement(png, test::rasterise_svg(svg, 300, 200), "emblem-svg") >= test::kMinAgreement);
     TempDir dir;
@@ -331,21 +347,28 @@ TEST_CASE("emblem: stays vector in SVG and PDF", "[emblem]") {
 }
 
 TEST_CASE("emblem: bad files are errors at the `file` value", "[emblem]") {
-    SECTION("missing") { CHECK_ERROR(first_error(with_file("no-such.svg")), 13u, 8u, "file-missing", "no-such.svg"); }
-    SECTION("a folder") { CHECK_ERROR(first_error(with_file(".")), 13u, 8u, "file-missing", "not a file"); }
+    SECTION("missing") {
+        CHECK_ERROR(first_error(with_file("no-such.svg")), 13u, 8u, "file-missing", "no-such.svg");
+    }
+    SECTION("a folder") {
+        CHECK_ERROR(first_error(with_file(".")), 13u, 8u, "file-missing", "not a file");
+    }
     SECTION("outside the design's folder") {
-        CHECK_ERROR(first_error(with_file("../layering.cmake")), 13u, 8u, "file-outside", "outside the design's folder");
+        CHECK_ERROR(first_error(with_file("../layering.cmake")), 13u, 8u, "file-outside",
+                    "outside the design's folder");
         CHECK_ERROR(first_error(with_file("/etc/hostname")), 13u, 8u, "file-outside", "outside");
         // Whether or not it exists: a design may not probe the disk.
         CHECK_ERROR(first_error(with_file("../../no/such.svg")), 13u, 8u, "file-outside", "outside");
     }
     SECTION("not SVG") {
         CHECK_ERROR(first_error(with_file("not-svg.svg")), 13u, 8u, "bad-emblem", "not an SVG document");
-        CHECK_ERROR(first_error(with_file("html-root.svg")), 13u, 8u, "bad-emblem", "root element is not <svg>");
+        CHECK_ERROR(first_error(with_file("html-root.svg")), 13u, 8u, "bad-emblem",
+                    "root element is not <svg>");
         CHECK_ERROR(first_error(with_file("empty.svg")), 13u, 8u, "bad-emblem", "is empty");
     }
     SECTION("broken XML") {
-        CHECK_ERROR(first_error(with_file("broken-xml.svg")), 13u, 8u, "bad-emblem", "not well-formed XML (line 4");
+        CHECK_ERROR(first_error(with_file("broken-xml.svg")), 13u, 8u, "bad-emblem",
+                    "not well-formed XML (line 4");
     }
     SECTION("an external reference") {
         CHECK_ERROR(first_error(with_file("external-image.svg")), 13u, 8u, "bad-emblem",
@@ -387,7 +410,8 @@ TEST_CASE("emblem: compressed and UTF-16 files are refused", "[emblem]") {
     TempDir dir;
     const std::string svg = test::read_text(emblems() / "red-square.svg");
     const fs::path svgz = dir / "mark.svgz";
-    REQUIRE(std::system(("gzip -c " + (emblems() / "red-square.svg").string() + " > " + svgz.string()).c_str()) == 0);
+    REQUIRE(std::system(
+                ("gzip -c " + (emblems() / "red-square.svg").string() + " > " + svgz.string()).c_str()) == 0);
     try {
         (void)emblem::load(svgz, {});
         FAIL("loaded");
@@ -395,7 +419,8 @@ TEST_CASE("emblem: compressed and UTF-16 files are refused", "[emblem]") {
         CHECK(std::string(error.what()).find("compressed (SVGZ)") != std::string::npos);
     }
     std::string utf16 = "\xff\xfe";
-    for (char c : svg) (utf16 += c) += '\0';
+    for (char c : svg)
+        (utf16 += c) += '\0';
     dir.write("utf16.svg", utf16);
     try {
         (void)emblem::load(dir / "utf16.svg", {});
@@ -407,14 +432,15 @@ TEST_CASE("emblem: compressed and UTF-16 files are refused", "[emblem]") {
 
 TEST_CASE("emblem: height or size, one of them", "[emblem]") {
     // Neither: at the layer ([[layer]] on line 10). Both: at `size`.
-    CHECK_ERROR(first_error(on_white("kind = \"emblem\"\nfile = \"red-square.svg\"\n")), 10u, 1u, "emblem-size",
-                "`height = …`");
-    CHECK_ERROR(first_error(on_white("kind = \"emblem\"\nfile = \"red-square.svg\"\nheight = 1\nsize = [1, 1]\n")),
-                14u, 8u, "emblem-size", "not both");
-    CHECK_ERROR(first_error(on_white("kind = \"emblem\"\nfile = \"red-square.svg\"\nheight = -1\n")), 13u, 10u,
-                "out-of-range", "height");
-    CHECK_ERROR(first_error(on_white("kind = \"emblem\"\nfile = \"red-square.svg\"\nsize = [1, -1]\n")), 13u, 8u,
-                "out-of-range", "size");
+    CHECK_ERROR(first_error(on_white("kind = \"emblem\"\nfile = \"red-square.svg\"\n")), 10u, 1u,
+                "emblem-size", "`height = …`");
+    CHECK_ERROR(
+        first_error(on_white("kind = \"emblem\"\nfile = \"red-square.svg\"\nheight = 1\nsize = [1, 1]\n")),
+        14u, 8u, "emblem-size", "not both");
+    CHECK_ERROR(first_error(on_white("kind = \"emblem\"\nfile = \"red-square.svg\"\nheight = -1\n")), 13u,
+                10u, "out-of-range", "height");
+    CHECK_ERROR(first_error(on_white("kind = \"emblem\"\nfile = \"red-square.svg\"\nsize = [1, -1]\n")), 13u,
+                8u, "out-of-range", "size");
 }
 
 TEST_CASE("emblem: recolor keys are colour literals; values may name the palette", "[emblem]") {
@@ -460,7 +486,8 @@ TEST_CASE("emblem: files are found beside the design that names them", "[emblem]
     SECTION("with extends, relative to the parent design's own folder") {
         const fs::path variant = dir.write("variant/flag.toml", "extends = \"../base/flag.toml\"\n");
         const Design design = load_design(variant);
-        CHECK(design.layers[1].text("file") == fs::weakly_canonical(dir / "base" / "art" / "mark.svg").string());
+        CHECK(design.layers[1].text("file") ==
+              fs::weakly_canonical(dir / "base" / "art" / "mark.svg").string());
         CHECK(test::near(png_of(design, 300).at(150, 100), "#ff0000"));
     }
     SECTION("another folder only when allowed") {
@@ -488,7 +515,8 @@ TEST_CASE("emblem: files are found beside the design that names them", "[emblem]
     }
 }
 
-TEST_CASE("emblem: the command line exits 2 and writes nothing; --allow-folder widens the folders", "[emblem]") {
+TEST_CASE("emblem: the command line exits 2 and writes nothing; --allow-folder widens the folders",
+          "[emblem]") {
     TempDir dir;
     fs::create_directories(dir / "design");
     fs::create_directories(dir / "art");
@@ -501,7 +529,8 @@ TEST_CASE("emblem: the command line exits 2 and writes nothing; --allow-folder w
     CHECK(result.err.rfind(design.string() + ":13:8: error: file: '../art/mark.svg' lies outside", 0) == 0);
     CHECK(!fs::exists(out));
 
-    result = test::run_vexil({"render", design.string(), "-o", out, "--allow-folder", (dir / "art").string()});
+    result =
+        test::run_vexil({"render", design.string(), "-o", out, "--allow-folder", (dir / "art").string()});
     INFO(result.err);
     CHECK(result.status == 0);
     REQUIRE(fs::exists(out));

@@ -9,7 +9,9 @@ using namespace vexil;
 using Catch::Detail::Approx;
 
 namespace {
-double area(const std::vector<Vec2>& v) { return polygon_path(v).signed_area(); }
+double area(const std::vector<Vec2>& v) {
+    return polygon_path(v).signed_area();
+}
 } // namespace
 
 TEST_CASE("clip_to_convex: overlap of two squares", "[geom][clip]") {

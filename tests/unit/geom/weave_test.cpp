@@ -16,7 +16,8 @@ namespace {
 
 std::vector<Circle> flower(double r) {
     std::vector<Circle> rings{{{0, 0}, r}};
-    for (int k = 0; k < 6; ++k) rings.push_back({heading(90 + 60.0 * k) * r, r});
+    for (int k = 0; k < 6; ++k)
+        rings.push_back({heading(90 + 60.0 * k) * r, r});
     return rings;
 }
 
@@ -51,32 +52,39 @@ TEST_CASE("weave: tangent and near rings meet once, far rings never", "[geom][we
     CHECK(inner[0].at.x == Approx(1));
 }
 
-TEST_CASE("weave: the Earth flower has one six-fold, six three-fold and six simple junctions", "[geom][weave]") {
+TEST_CASE("weave: the Earth flower has one six-fold, six three-fold and six simple junctions",
+          "[geom][weave]") {
     const double r = 0.182079;
     const auto junctions = find_junctions(flower(r), 0.021684 / 2, 0.013552);
     std::map<std::size_t, int> by_size;
-    for (const auto& j : junctions) ++by_size[j.rings.size()];
+    for (const auto& j : junctions)
+        ++by_size[j.rings.size()];
     CHECK(by_size[6] == 1);
     CHECK(by_size[3] == 6);
     CHECK(by_size[2] == 6);
     for (const auto& j : junctions)
-        if (j.rings.size() == 6) CHECK(length(j.at) < 1e-9);
-        else if (j.rings.size() == 2) CHECK(length(j.at) == Approx(std::sqrt(3.0) * r)); // on the rim
-        else CHECK(length(j.at) == Approx(r));                                              // at the outer centres
+        if (j.rings.size() == 6)
+            CHECK(length(j.at) < 1e-9);
+        else if (j.rings.size() == 2)
+            CHECK(length(j.at) == Approx(std::sqrt(3.0) * r)); // on the rim
+        else
+            CHECK(length(j.at) == Approx(r)); // at the outer centres
 }
 
 TEST_CASE("weave: Olympic rings alternate, blue over yellow at the upper crossing", "[geom][weave]") {
     // Ring order of the olympic pattern: blue, yellow, black, green, red.
     const double r = 0.15, s = 0.36667, drop = 0.15;
     std::vector<Circle> rings;
-    for (int k = 0; k < 5; ++k) rings.push_back({{(k - 2) * s / 2, k % 2 ? drop : 0}, r});
+    for (int k = 0; k < 5; ++k)
+        rings.push_back({{(k - 2) * s / 2, k % 2 ? drop : 0}, r});
     auto junctions = find_junctions(rings, 1.0 / 60, 0);
     REQUIRE(junctions.size() == 8);
     CHECK(decide_stacks(junctions, rings, WeaveRule::Alternate, {}).empty());
     for (int a = 0; a < 4; ++a) {
         const auto both = crossings_of(junctions, rings, a, a + 1);
         REQUIRE(both.size() == 2);
-        const Junction& upper = junctions[both[0]].at.y < junctions[both[1]].at.y ? junctions[both[0]] : junctions[both[1]];
+        const Junction& upper =
+            junctions[both[0]].at.y < junctions[both[1]].at.y ? junctions[both[0]] : junctions[both[1]];
         const Junction& lower = &upper == &junctions[both[0]] ? junctions[both[1]] : junctions[both[0]];
         INFO("rings " << a << " and " << a + 1);
         CHECK(over_at(upper, a, a + 1)); // the left ring over at the upper crossing
@@ -90,9 +98,11 @@ TEST_CASE("weave: alternate makes every ring alternate in any general arrangemen
     int arrangements = 0;
     for (int attempt = 0; attempt < 200 && arrangements < 40; ++attempt) {
         std::vector<Circle> rings;
-        for (int i = 0; i < 6; ++i) rings.push_back({{position(random), position(random)}, size(random)});
+        for (int i = 0; i < 6; ++i)
+            rings.push_back({{position(random), position(random)}, size(random)});
         auto junctions = find_junctions(rings, 0.004, 0.002);
-        if (!std::all_of(junctions.begin(), junctions.end(), [](const Junction& j) { return j.simple; })) continue;
+        if (!std::all_of(junctions.begin(), junctions.end(), [](const Junction& j) { return j.simple; }))
+            continue;
         ++arrangements;
         for (WeaveRule rule : {WeaveRule::Alternate, WeaveRule::AlternateReversed}) {
             decide_stacks(junctions, rings, rule, {});
@@ -121,7 +131,8 @@ TEST_CASE("weave: over rules turn single crossings; unknown ones are reported", 
     decide_stacks(junctions, rings, WeaveRule::None, {});
     CHECK(junctions[0].stack.back() == 1); // none: the later ring on top everywhere
     CHECK(junctions[1].stack.back() == 1);
-    const auto bad = decide_stacks(junctions, rings, WeaveRule::None, {{0, 1, 0}, {0, 1, 2}, {0, 0, 0}, {0, 7, 0}});
+    const auto bad =
+        decide_stacks(junctions, rings, WeaveRule::None, {{0, 1, 0}, {0, 1, 2}, {0, 0, 0}, {0, 7, 0}});
     CHECK(bad == std::vector<int>{1, 2, 3});
     // Crossing 0 is the first clockwise from 12 o'clock around ring 0: the upper one, at 30°.
     const auto order = crossings_of(junctions, rings, 0, 1);
@@ -167,7 +178,9 @@ TEST_CASE("weave: meeting arcs cover the overlap and end clear of the other band
 
 TEST_CASE("weave: band sectors have the annular sector's area", "[geom][weave]") {
     const Path sector = band_sector({{0, 0}, 1}, 0.1, {-30, 60});
-    CHECK(sector.signed_area() == Approx(90.0 / 360 * M_PI * (1.1 * 1.1 - 0.9 * 0.9)).epsilon(5e-4)); // flattening bound of signed_area
+    CHECK(
+        sector.signed_area() ==
+        Approx(90.0 / 360 * M_PI * (1.1 * 1.1 - 0.9 * 0.9)).epsilon(5e-4)); // flattening bound of signed_area
     const Path full = band_sector({{0, 0}, 1}, 0.1, {0, 360});
     CHECK(full.signed_area() == Approx(M_PI * (1.1 * 1.1 - 0.9 * 0.9)).epsilon(5e-4));
 }

@@ -22,7 +22,8 @@ namespace {
 constexpr double kPi = std::numbers::pi;
 
 Group one_layer(const std::string& layer, const std::string& size = "[3, 2]") {
-    const Scene scene = build_scene(load_design_text("[flag]\nsize = " + size + "\n[[layer]]\n" + layer, "t.toml"));
+    const Scene scene =
+        build_scene(load_design_text("[flag]\nsize = " + size + "\n[[layer]]\n" + layer, "t.toml"));
     REQUIRE(scene.groups.size() == 1);
     return scene.groups.front();
 }
@@ -59,13 +60,19 @@ std::vector<Path> subpaths(const Path& path) {
     const auto& pts = path.points();
     for (PathVerb verb : path.verbs()) {
         switch (verb) {
-        case PathVerb::Move: out.emplace_back().move_to(pts[i++]); break;
-        case PathVerb::Line: out.back().line_to(pts[i++]); break;
+        case PathVerb::Move:
+            out.emplace_back().move_to(pts[i++]);
+            break;
+        case PathVerb::Line:
+            out.back().line_to(pts[i++]);
+            break;
         case PathVerb::Cubic:
             out.back().cubic_to(pts[i], pts[i + 1], pts[i + 2]);
             i += 3;
             break;
-        case PathVerb::Close: out.back().close(); break;
+        case PathVerb::Close:
+            out.back().close();
+            break;
         }
     }
     return out;
@@ -77,7 +84,8 @@ std::vector<Vec2> on_curve(const Path& path) {
     std::size_t i = 0;
     const auto& pts = path.points();
     for (PathVerb verb : path.verbs()) {
-        if (verb == PathVerb::Move || verb == PathVerb::Line) out.push_back(pts[i++]);
+        if (verb == PathVerb::Move || verb == PathVerb::Line)
+            out.push_back(pts[i++]);
         else if (verb == PathVerb::Cubic) {
             out.push_back(pts[i + 2]);
             i += 3;
@@ -131,12 +139,14 @@ TEST_CASE("charges: a cut-out inside the disc leaves a ring, one outside leaves 
     CHECK(geom::crescent_form({0, 0}, 1, {0.2, 0}, 1.5) == CrescentForm::Empty);
     CHECK(geom::crescent_form({0, 0}, 1, {0.8, 0}, 0.5) == CrescentForm::Crescent);
 
-    const Path ring = only_path(one_layer("kind = \"crescent\"\nat = [1, 1]\nradius = 0.8\ninner_at = [1.2, 1]\n"
-                                          "inner_radius = 0.3\ncolor = \"white\""));
+    const Path ring =
+        only_path(one_layer("kind = \"crescent\"\nat = [1, 1]\nradius = 0.8\ninner_at = [1.2, 1]\n"
+                            "inner_radius = 0.3\ncolor = \"white\""));
     CHECK(subpaths(ring).size() == 2);
     CHECK(ring.signed_area() == Approx(kPi * (0.64 - 0.09)).epsilon(1e-3));
-    const Path disc = only_path(one_layer("kind = \"crescent\"\nat = [1, 1]\nradius = 0.5\ninner_at = [2.5, 1]\n"
-                                          "inner_radius = 0.4\ncolor = \"white\""));
+    const Path disc =
+        only_path(one_layer("kind = \"crescent\"\nat = [1, 1]\nradius = 0.5\ninner_at = [2.5, 1]\n"
+                            "inner_radius = 0.4\ncolor = \"white\""));
     CHECK(disc.signed_area() == Approx(kPi * 0.25).epsilon(1e-3));
 
     const Diagnostic d = layer_error("kind = \"crescent\"\nat = [1, 1]\nradius = 0.5\ninner_at = [1.1, 1]\n"
@@ -149,23 +159,26 @@ TEST_CASE("charges: a cut-out inside the disc leaves a ring, one outside leaves 
 TEST_CASE("charges: a star's face turns its first point toward a point, and rotate adds", "[charges]") {
     // China: a small star at (10, 2) of the 30 × 20 grid faces the big star's centre (5, 5).
     const Vec2 at{10, 2}, target{5, 5};
-    const Path p = only_path(one_layer("kind = \"star\"\nat = [10, 2]\nradius = 1\nface = [5, 5]\ncolor = \"gold\"",
-                                       "[30, 20]"));
+    const Path p = only_path(
+        one_layer("kind = \"star\"\nat = [10, 2]\nradius = 1\nface = [5, 5]\ncolor = \"gold\"", "[30, 20]"));
     const Vec2 tip = p.points().front();
     CHECK(distance(tip, at) == Approx(1));
     CHECK(std::abs(cross(tip - at, target - at)) < 1e-12); // on the line from at to the target
     CHECK(dot(tip - at, target - at) > 0);                 // on the target's side
 
-    const Path turned = only_path(one_layer(
-        "kind = \"star\"\nat = [10, 2]\nradius = 1\nface = [5, 5]\nrotate = 36\ncolor = \"gold\"", "[30, 20]"));
+    const Path turned = only_path(
+        one_layer("kind = \"star\"\nat = [10, 2]\nradius = 1\nface = [5, 5]\nrotate = 36\ncolor = \"gold\"",
+                  "[30, 20]"));
     CHECK(heading_of(turned.points().front() - at) == Approx(heading_of(target - at) + 36).margin(1e-9));
     // step and inner still shape it.
     const Path seven = only_path(one_layer(
-        "kind = \"star\"\nat = [10, 2]\nradius = 1\npoints = 7\nstep = 3\nface = [10, 9]\ncolor = \"gold\"", "[30, 20]"));
+        "kind = \"star\"\nat = [10, 2]\nradius = 1\npoints = 7\nstep = 3\nface = [10, 9]\ncolor = \"gold\"",
+        "[30, 20]"));
     CHECK(heading_of(seven.points().front() - at) == Approx(180));
     CHECK(distance(seven.points()[1], at) == Approx(star_inner_ratio(7, 3)));
 
-    const Diagnostic d = layer_error("kind = \"star\"\nat = [1, 1]\nradius = 0.5\nface = [1, 1]\ncolor = \"gold\"");
+    const Diagnostic d =
+        layer_error("kind = \"star\"\nat = [1, 1]\nradius = 0.5\nface = [1, 1]\ncolor = \"gold\"");
     CHECK(d.code == "face-is-centre");
 }
 
@@ -199,13 +212,15 @@ TEST_CASE("charges: the hammer and sickle fill the statute's square", "[charges]
     const Vec2 corner{x0 + side, y0 + side};
     const Vec2 up = normalized(Vec2{-1, -1});
     double reach = 0;
-    for (Vec2 p : hammer.points()) reach = std::max(reach, dot(p - corner, up));
+    for (Vec2 p : hammer.points())
+        reach = std::max(reach, dot(p - corner, up));
     CHECK(reach == Approx(0.75 * side * std::sqrt(2.0)).epsilon(1e-12));
 
     // Areas: every part clockwise, so nothing cancels where the hammer crosses the blade.
     const Path sickle = only_path(one_layer("kind = \"sickle\"\n" + kSquare));
     for (const Path* part : {&both, &hammer, &sickle})
-        for (const Path& sub : subpaths(*part)) CHECK(sub.signed_area() > 0);
+        for (const Path& sub : subpaths(*part))
+            CHECK(sub.signed_area() > 0);
     const double square = side * side;
     CHECK(sickle.signed_area() / square == Approx(0.2).margin(0.08));
     CHECK(hammer.signed_area() / square == Approx(0.14).margin(0.06));
@@ -230,9 +245,11 @@ TEST_CASE("charges: mirror flips the hammer and sickle left-right, still clockwi
     CHECK(b.y == Approx(a.y).margin(1e-12));
     CHECK(b.h == Approx(a.h).margin(1e-12));
     CHECK(mirrored.signed_area() == Approx(plain.signed_area()).epsilon(1e-12));
-    for (const Path& sub : subpaths(mirrored)) CHECK(sub.signed_area() > 0);
+    for (const Path& sub : subpaths(mirrored))
+        CHECK(sub.signed_area() > 0);
     // Each point of the one has its mirror image in the other.
-    for (Vec2 p : on_curve(plain)) CHECK(has_point(mirrored, {2 * 1.2 - p.x, p.y}, 1e-9));
+    for (Vec2 p : on_curve(plain))
+        CHECK(has_point(mirrored, {2 * 1.2 - p.x, p.y}, 1e-9));
 }
 
 TEST_CASE("charges: the hammer and sickle's proportions and their bounds", "[charges]") {
@@ -241,7 +258,8 @@ TEST_CASE("charges: the hammer and sickle's proportions and their bounds", "[cha
     CHECK(broad > base);
     for (const char* extreme : {"blade = 0.02", "blade = 0.3", "handle = 0.2", "head = 0.7", "head = 0.1"}) {
         INFO(extreme);
-        const Box b = only_path(one_layer("kind = \"hammer_and_sickle\"\n" + kSquare + extreme + "\n")).bounds();
+        const Box b =
+            only_path(one_layer("kind = \"hammer_and_sickle\"\n" + kSquare + extreme + "\n")).bounds();
         CHECK(b.x >= 0.7 - 1e-9);
         CHECK(b.y >= 0.2 - 1e-9);
         CHECK(b.x + b.w <= 2.3 + 1e-9);
@@ -267,7 +285,8 @@ color = "#ffd700"
     RenderOptions options;
     options.width = 500;
     const auto render = [&](const std::string& text) {
-        return test::decode_png(render_bytes(build_scene(load_design_text(text, "t.toml")), Format::Png, options));
+        return test::decode_png(
+            render_bytes(build_scene(load_design_text(text, "t.toml")), Format::Png, options));
     };
     const test::Image image = render(design);
     REQUIRE(image.width == 500);

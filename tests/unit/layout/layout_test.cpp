@@ -12,12 +12,15 @@ namespace {
 
 /// Lays out a design of one layer on a 3 × 2 flag (or the given size) and returns its group.
 Group one_layer(const std::string& layer, const std::string& size = "[3, 2]") {
-    const Scene scene = build_scene(load_design_text("[flag]\nsize = " + size + "\n[[layer]]\n" + layer, "t.toml"));
+    const Scene scene =
+        build_scene(load_design_text("[flag]\nsize = " + size + "\n[[layer]]\n" + layer, "t.toml"));
     REQUIRE(scene.groups.size() == 1);
     return scene.groups.front();
 }
 
-const FillPath& fill(const Group& group, std::size_t i = 0) { return std::get<FillPath>(group.items.at(i)); }
+const FillPath& fill(const Group& group, std::size_t i = 0) {
+    return std::get<FillPath>(group.items.at(i));
+}
 
 double area(const Group& group) {
     double total = 0;
@@ -39,7 +42,8 @@ TEST_CASE("layout: field covers the flag exactly", "[layout]") {
 }
 
 TEST_CASE("layout: bands split the box by weight and each lies under the next", "[layout]") {
-    const Group g = one_layer("kind = \"bands\"\ncolors = [\"red\", \"white\", \"blue\"]\nweights = [1, 2, 1]");
+    const Group g =
+        one_layer("kind = \"bands\"\ncolors = [\"red\", \"white\", \"blue\"]\nweights = [1, 2, 1]");
     REQUIRE(g.items.size() == 3);
     // Band i reaches to the far edge of band i+1 (no seam); the last ends at the flag's edge.
     CHECK(fill(g, 0).path.bounds().y == 0);
@@ -48,7 +52,8 @@ TEST_CASE("layout: bands split the box by weight and each lies under the next", 
     CHECK(fill(g, 1).path.bounds().h == Approx(1.5));
     CHECK(fill(g, 2).path.bounds().y == Approx(1.5));
     CHECK(fill(g, 2).path.bounds().h == Approx(0.5));
-    const Group v = one_layer("kind = \"bands\"\ndirection = \"vertical\"\ncolors = [\"red\", \"white\"]\nbox = [1, 0, 2, 1]");
+    const Group v = one_layer(
+        "kind = \"bands\"\ndirection = \"vertical\"\ncolors = [\"red\", \"white\"]\nbox = [1, 0, 2, 1]");
     CHECK(fill(v, 1).path.bounds().x == Approx(2));
     CHECK(fill(v, 1).path.bounds().w == Approx(1));
     CHECK(fill(v, 1).path.bounds().h == Approx(1));
@@ -70,7 +75,8 @@ TEST_CASE("layout: saltire area and the counterchanged pinwheel", "[layout]") {
     const double band = w * d - w * w / 2;
     // Overlap of the two bands at the centre (perpendicular, square flag): a w × w square.
     CHECK(area(plain) == Approx(2 * band).epsilon(1e-9)); // nonzero union is counted twice where they overlap
-    const Group half = one_layer("kind = \"saltire\"\nwidth = 0.4\ncounterchanged = true\ncolor = \"red\"", "[2, 2]");
+    const Group half =
+        one_layer("kind = \"saltire\"\nwidth = 0.4\ncounterchanged = true\ncolor = \"red\"", "[2, 2]");
     // Each arm keeps the half-band (width 0.2) on its anticlockwise side. Upper hoist arm: below the
     // diagonal, in the hoist triangle; upper fly arm: above its diagonal, in the top triangle.
     const auto& p = fill(half).path;
@@ -98,7 +104,8 @@ TEST_CASE("layout: canton, border and rect", "[layout]") {
 }
 
 TEST_CASE("layout: circle, ellipse and ring areas", "[layout]") {
-    CHECK(area(one_layer("kind = \"circle\"\nradius = 0.6\ncolor = \"red\"")) == Approx(M_PI * 0.36).epsilon(1e-3));
+    CHECK(area(one_layer("kind = \"circle\"\nradius = 0.6\ncolor = \"red\"")) ==
+          Approx(M_PI * 0.36).epsilon(1e-3));
     CHECK(area(one_layer("kind = \"ellipse\"\nradii = [0.8, 0.4]\ncolor = \"red\"")) ==
           Approx(M_PI * 0.32).epsilon(1e-3));
     // Annulus of centre-line radius 0.5 and width 0.2: π(0.6² − 0.4²).
@@ -121,19 +128,22 @@ TEST_CASE("layout: stars and polygons", "[layout]") {
 }
 
 TEST_CASE("layout: rotate turns about `at`, path is placed and scaled", "[layout]") {
-    const Group rect = one_layer("kind = \"rect\"\nat = [1, 1]\nsize = [1, 0.2]\nrotate = 90\ncolor = \"red\"");
+    const Group rect =
+        one_layer("kind = \"rect\"\nat = [1, 1]\nsize = [1, 0.2]\nrotate = 90\ncolor = \"red\"");
     const Box b = fill(rect).path.bounds();
     CHECK(b.w == Approx(0.2));
     CHECK(b.h == Approx(1));
     CHECK(b.centre().x == Approx(1));
-    const Group path = one_layer("kind = \"path\"\nat = [1, 1]\nscale = 2\nd = \"M 0 0 H 0.5 V 0.25 H 0 Z\"\ncolor = \"red\"");
+    const Group path = one_layer(
+        "kind = \"path\"\nat = [1, 1]\nscale = 2\nd = \"M 0 0 H 0.5 V 0.25 H 0 Z\"\ncolor = \"red\"");
     CHECK(fill(path).path.bounds().x == Approx(1));
     CHECK(fill(path).path.bounds().w == Approx(1));
     CHECK(fill(path).path.bounds().h == Approx(0.5));
 }
 
 TEST_CASE("layout: outline is a stroke of twice its width beneath the fill", "[layout]") {
-    const Group g = one_layer("kind = \"circle\"\nradius = 0.5\ncolor = \"red\"\noutline = { color = \"white\", width = 0.1 }");
+    const Group g = one_layer(
+        "kind = \"circle\"\nradius = 0.5\ncolor = \"red\"\noutline = { color = \"white\", width = 0.1 }");
     REQUIRE(g.items.size() == 2);
     const auto& stroke = std::get<StrokePath>(g.items[0]);
     CHECK(stroke.width == Approx(0.2));
@@ -159,10 +169,11 @@ clip = "left"
     REQUIRE(scene.groups[1].clip);
     CHECK(scene.groups[1].clip->bounds().w == Approx(1));
     try {
-        build_scene(load_design_text("[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"circle\"\nradius = 1\n"
-                                     "color = \"red\"\nclip = \"later\"\n[[layer]]\nid = \"later\"\nkind = \"field\"\n"
-                                     "color = \"red\"\n",
-                                     "t.toml"));
+        build_scene(load_design_text(
+            "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"circle\"\nradius = 1\n"
+            "color = \"red\"\nclip = \"later\"\n[[layer]]\nid = \"later\"\nkind = \"field\"\n"
+            "color = \"red\"\n",
+            "t.toml"));
         FAIL("expected an error");
     } catch (const InputError& error) {
         const auto& d = error.diagnostics().front();

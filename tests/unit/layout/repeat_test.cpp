@@ -12,29 +12,34 @@ namespace {
 
 /// The first vertex (the first point, for a star) of every copy.
 std::vector<Vec2> tips(const std::string& repeat, const std::string& at = "[1.5, 1]") {
-    const Scene scene = build_scene(load_design_text("[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"star\"\nat = " + at +
-                                                         "\nradius = 0.1\ncolor = \"gold\"\nrepeat = " + repeat + "\n",
-                                                     "t.toml"));
+    const Scene scene =
+        build_scene(load_design_text("[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"star\"\nat = " + at +
+                                         "\nradius = 0.1\ncolor = \"gold\"\nrepeat = " + repeat + "\n",
+                                     "t.toml"));
     std::vector<Vec2> out;
-    for (const auto& item : scene.groups.at(0).items) out.push_back(std::get<FillPath>(item).path.points().front());
+    for (const auto& item : scene.groups.at(0).items)
+        out.push_back(std::get<FillPath>(item).path.points().front());
     return out;
 }
 
 /// The centre of each copy: the mean of its ten vertices.
 std::vector<Vec2> centres(const std::string& repeat, const std::string& at = "[1.5, 1]") {
-    const Scene scene = build_scene(load_design_text("[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"star\"\nat = " + at +
-                                                         "\nradius = 0.1\ncolor = \"gold\"\nrepeat = " + repeat + "\n",
-                                                     "t.toml"));
+    const Scene scene =
+        build_scene(load_design_text("[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"star\"\nat = " + at +
+                                         "\nradius = 0.1\ncolor = \"gold\"\nrepeat = " + repeat + "\n",
+                                     "t.toml"));
     std::vector<Vec2> out;
     for (const auto& item : scene.groups.at(0).items) {
         Vec2 sum;
-        for (Vec2 p : std::get<FillPath>(item).path.points()) sum = sum + p / 10.0;
+        for (Vec2 p : std::get<FillPath>(item).path.points())
+            sum = sum + p / 10.0;
         out.push_back(sum);
     }
     return out;
 }
 
-void require_error(const std::string& repeat, std::uint32_t column, const std::string& code, const std::string& words) {
+void require_error(const std::string& repeat, std::uint32_t column, const std::string& code,
+                   const std::string& words) {
     try {
         tips(repeat);
         FAIL("expected an error for " << repeat);
@@ -50,7 +55,8 @@ void require_error(const std::string& repeat, std::uint32_t column, const std::s
 
 } // namespace
 
-TEST_CASE("repeat: a circle starts at 12 o'clock and goes clockwise; upright copies point up", "[layout][repeat]") {
+TEST_CASE("repeat: a circle starts at 12 o'clock and goes clockwise; upright copies point up",
+          "[layout][repeat]") {
     const auto c = centres(R"({ pattern = "circle", count = 12, radius = 0.5 })");
     REQUIRE(c.size() == 12);
     for (int k = 0; k < 12; ++k) {
@@ -59,13 +65,15 @@ TEST_CASE("repeat: a circle starts at 12 o'clock and goes clockwise; upright cop
         CHECK(c[k].y == Approx(expected.y).margin(1e-9));
     }
     const auto t = tips(R"({ pattern = "circle", count = 12, radius = 0.5 })");
-    for (int k = 0; k < 12; ++k) CHECK(t[k].x == Approx(c[k].x).margin(1e-9)); // straight up from each centre
+    for (int k = 0; k < 12; ++k)
+        CHECK(t[k].x == Approx(c[k].x).margin(1e-9)); // straight up from each centre
 }
 
 TEST_CASE("repeat: radial copies point away from the centre", "[layout][repeat]") {
     const auto c = centres(R"({ pattern = "circle", count = 5, radius = 0.5, orient = "radial" })");
     const auto t = tips(R"({ pattern = "circle", count = 5, radius = 0.5, orient = "radial" })");
-    for (int k = 0; k < 5; ++k) CHECK(heading_of(t[k] - c[k]) == Approx(heading_of(c[k] - Vec2{1.5, 1})).margin(1e-6));
+    for (int k = 0; k < 5; ++k)
+        CHECK(heading_of(t[k] - c[k]) == Approx(heading_of(c[k] - Vec2{1.5, 1})).margin(1e-6));
 }
 
 TEST_CASE("repeat: an arc spreads copies from `from` to `to`", "[layout][repeat]") {
@@ -77,7 +85,8 @@ TEST_CASE("repeat: an arc spreads copies from `from` to `to`", "[layout][repeat]
 }
 
 TEST_CASE("repeat: a grid of alternating rows centres the shorter rows (the US union)", "[layout][repeat]") {
-    const auto c = centres(R"({ pattern = "grid", rows = 9, cols = [6, 5], step = [0.126, 0.054] })", "[0.063, 0.054]");
+    const auto c =
+        centres(R"({ pattern = "grid", rows = 9, cols = [6, 5], step = [0.126, 0.054] })", "[0.063, 0.054]");
     REQUIRE(c.size() == 50);
     CHECK(c[0].x == Approx(0.063));
     CHECK(c[0].y == Approx(0.054));
@@ -96,7 +105,8 @@ TEST_CASE("repeat: row, column and points; face turns each copy toward a point",
     CHECK(diagonal[2].x == Approx(1.0));
     CHECK(diagonal[2].y == Approx(1.0));
     // China: each small star has one point toward the large star's centre.
-    const std::string china = R"({ pattern = "points", at = [[1, 0.2], [1.2, 0.4], [1.2, 0.7], [1, 0.9]], face = [0.5, 0.5] })";
+    const std::string china =
+        R"({ pattern = "points", at = [[1, 0.2], [1.2, 0.4], [1.2, 0.7], [1, 0.9]], face = [0.5, 0.5] })";
     const auto c = centres(china);
     const auto t = tips(china);
     REQUIRE(c.size() == 4);
@@ -107,12 +117,16 @@ TEST_CASE("repeat: row, column and points; face turns each copy toward a point",
 }
 
 TEST_CASE("repeat: mistakes point at the key that is wrong", "[layout][repeat][errors]") {
-    require_error(R"({ pattern = "cirle", count = 3, radius = 1 })", 22, "bad-choice", "did you mean 'circle'?");
-    require_error(R"({ pattern = "circle", count = 3, raduis = 1 })", 43, "unknown-key", "did you mean 'radius'?");
-    require_error(R"({ pattern = "circle", count = 3, radius = 1, step = 2 })", 55, "unknown-key", "pattern 'circle'");
+    require_error(R"({ pattern = "cirle", count = 3, radius = 1 })", 22, "bad-choice",
+                  "did you mean 'circle'?");
+    require_error(R"({ pattern = "circle", count = 3, raduis = 1 })", 43, "unknown-key",
+                  "did you mean 'radius'?");
+    require_error(R"({ pattern = "circle", count = 3, radius = 1, step = 2 })", 55, "unknown-key",
+                  "pattern 'circle'");
     require_error(R"({ pattern = "circle", count = 3 })", 10, "missing-key", "needs 'radius'");
     require_error(R"({ pattern = "circle", count = 0, radius = 1 })", 40, "out-of-range", "count");
     require_error(R"({ pattern = "row", count = 20000, step = 1 })", 37, "out-of-range", "10000");
     require_error(R"({ pattern = "grid", rows = 200, cols = 200, step = [1, 1] })", 10, "limit", "copies");
-    require_error(R"({ pattern = "circle", count = 3, radius = 1, orient = "sideways" })", 64, "bad-choice", "upright");
+    require_error(R"({ pattern = "circle", count = 3, radius = 1, orient = "sideways" })", 64, "bad-choice",
+                  "upright");
 }

@@ -41,7 +41,8 @@ color = "mark"
 
 std::vector<std::string> ids(const Design& d) {
     std::vector<std::string> out;
-    for (const auto& layer : d.layers) out.push_back(layer.id.empty() ? layer.kind : layer.id);
+    for (const auto& layer : d.layers)
+        out.push_back(layer.id.empty() ? layer.kind : layer.id);
     return out;
 }
 
@@ -60,8 +61,9 @@ InputError load_error(const std::filesystem::path& file) {
 TEST_CASE("extends: palette, params and [flag] merge by name", "[load][extends]") {
     TempDir dir;
     dir.write("parent.toml", kParent);
-    const auto child = dir.write("child.toml", "extends = \"parent.toml\"\n[flag]\ntitle = \"Child\"\n[colors]\n"
-                                               "field = \"red\"\n[params]\nr = 0.25\n");
+    const auto child =
+        dir.write("child.toml", "extends = \"parent.toml\"\n[flag]\ntitle = \"Child\"\n[colors]\n"
+                                "field = \"red\"\n[params]\nr = 0.25\n");
     const Design d = load_design(child);
     CHECK(d.flag.title == "Child");
     CHECK(d.flag.width == 3); // kept from the parent
@@ -71,7 +73,8 @@ TEST_CASE("extends: palette, params and [flag] merge by name", "[load][extends]"
     CHECK(ids(d) == std::vector<std::string>{"ground", "disc", "bar"});
 }
 
-TEST_CASE("extends: layers merge by id, are added on top or after an id, and can be removed", "[load][extends]") {
+TEST_CASE("extends: layers merge by id, are added on top or after an id, and can be removed",
+          "[load][extends]") {
     TempDir dir;
     dir.write("parent.toml", kParent);
     const auto child = dir.write("child.toml", R"(extends = "parent.toml"
@@ -106,8 +109,9 @@ color  = "mark"
 TEST_CASE("extends: a layer of another kind with the same id replaces the parent's", "[load][extends]") {
     TempDir dir;
     dir.write("parent.toml", kParent);
-    const auto child = dir.write("child.toml", "extends = \"parent.toml\"\n[[layer]]\nid = \"disc\"\nkind = \"rect\"\n"
-                                               "size = [1, 1]\ncolor = \"mark\"\n");
+    const auto child =
+        dir.write("child.toml", "extends = \"parent.toml\"\n[[layer]]\nid = \"disc\"\nkind = \"rect\"\n"
+                                "size = [1, 1]\ncolor = \"mark\"\n");
     const Design d = load_design(child);
     CHECK(d.layers[1].kind == "rect");
     CHECK_FALSE(d.layers[1].has("radius"));
@@ -138,8 +142,9 @@ TEST_CASE("extends: errors point into the file that has them", "[load][extends][
         CHECK(error.diagnostics().front().message.find("b.toml → a.toml → b.toml") != std::string::npos);
     }
     SECTION("removing or placing after an id the parent lacks") {
-        const auto error = load_error(dir.write("child.toml", "extends = \"parent.toml\"\nremove = [\"disk\"]\n"
-                                                               "[[layer]]\nkind = \"field\"\ncolor = \"red\"\nafter = \"grund\"\n"));
+        const auto error = load_error(
+            dir.write("child.toml", "extends = \"parent.toml\"\nremove = [\"disk\"]\n"
+                                    "[[layer]]\nkind = \"field\"\ncolor = \"red\"\nafter = \"grund\"\n"));
         REQUIRE(error.diagnostics().size() == 2);
         CHECK(error.diagnostics()[0].region.begin.line == 2);
         CHECK(error.diagnostics()[0].message.find("did you mean 'disc'?") != std::string::npos);

@@ -53,13 +53,14 @@ std::vector<Diagnostic> load_should_fail(const std::string& toml, std::uint32_t 
     REQUIRE_FALSE(first.message.empty());
     CHECK(first.message.size() > 15);
     CHECK(first.message.rfind("Error", 0) == std::string::npos);
-    CHECK(format_diagnostic(first).rfind(file + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                                             ": error: ",
-                                         0) == 0);
+    CHECK(format_diagnostic(first).rfind(
+              file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": error: ", 0) == 0);
     return errors;
 }
 
-Colour rgb(int r, int g, int b) { return Colour{r / 255.0, g / 255.0, b / 255.0, 1.0}; }
+Colour rgb(int r, int g, int b) {
+    return Colour{r / 255.0, g / 255.0, b / 255.0, 1.0};
+}
 
 const Layer& only_layer(const Design& design) {
     REQUIRE(design.layers.size() == 1);
@@ -141,7 +142,8 @@ color = "glass"
 }
 
 TEST_CASE("load: a palette name shadows the CSS name", "[load]") {
-    const Design design = load(kFlag + "[colors]\nred = \"#c8102e\"\n[[layer]]\nkind = \"field\"\ncolor = \"red\"\n");
+    const Design design =
+        load(kFlag + "[colors]\nred = \"#c8102e\"\n[[layer]]\nkind = \"field\"\ncolor = \"red\"\n");
     CHECK(only_layer(design).colour("color") == rgb(0xc8, 0x10, 0x2e));
 }
 
@@ -208,7 +210,8 @@ TEST_CASE("load: defaults come from the kind catalogue", "[load]") {
     CHECK(only_layer(bands).text("direction") == "horizontal");
     CHECK_FALSE(only_layer(bands).has("weights"));
 
-    const Design path = load(kFlag + "[[layer]]\nkind = \"path\"\ncolor = \"red\"\nd = \"M0 0 L1 0 L0 1 Z\"\n");
+    const Design path =
+        load(kFlag + "[[layer]]\nkind = \"path\"\ncolor = \"red\"\nd = \"M0 0 L1 0 L0 1 Z\"\n");
     CHECK(only_layer(path).pair("at").x == 0);
     CHECK(only_layer(path).number("scale") == 1);
     CHECK(only_layer(path).text("fill_rule") == "nonzero");
@@ -311,7 +314,8 @@ radius = "r"
     CHECK(flower.layers[1].where("radius").file == "<--set flower.radius=0.4>");
 
     // Values may be TOML (a quoted string, an array) or expressions.
-    const Design several = load(toml, {"r=\"W/10\"", "flower.at=[1, 1]", "colors.ocean=\"gold\"", "flower.color=navy"});
+    const Design several =
+        load(toml, {"r=\"W/10\"", "flower.at=[1, 1]", "colors.ocean=\"gold\"", "flower.color=navy"});
     CHECK(several.layers[1].number("radius") == Approx(0.3));
     CHECK(several.layers[1].pair("at").x == 1);
     CHECK(several.layers[0].colour("color") == rgb(0xff, 0xd7, 0x00));
@@ -350,8 +354,8 @@ raduis = 0.5
                                          "unknown key 'raduis' in layer 'flower' — did you mean 'radius'?");
     // The misspelt key does not get a second message saying `radius` is missing.
     CHECK(errors.size() == 1);
-    load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"red\"\nbanana = 1\n", 6, 1, "unknown-key",
-                     "unknown key 'banana' in layer 1 (field)");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"red\"\nbanana = 1\n", 6, 1,
+                     "unknown-key", "unknown key 'banana' in layer 1 (field)");
 }
 
 TEST_CASE("load fails: unknown kind, with did-you-mean", "[load]") {
@@ -362,22 +366,26 @@ TEST_CASE("load fails: unknown kind, with did-you-mean", "[load]") {
 }
 
 TEST_CASE("load fails: a layer without a kind", "[load]") {
-    load_should_fail(kFlag + "\n[[layer]]\ncolor = \"red\"\n", 4, 1, "missing-key", "layer 1 needs 'kind', which is missing");
+    load_should_fail(kFlag + "\n[[layer]]\ncolor = \"red\"\n", 4, 1, "missing-key",
+                     "layer 1 needs 'kind', which is missing");
 }
 
 TEST_CASE("load fails: a required field is missing (at the layer's [[layer]] header)", "[load]") {
-    load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"red\"\n\n  [[layer]]\nkind = \"circle\"\ncolor = \"red\"\n",
+    load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"red\"\n\n  [[layer]]\nkind = "
+                             "\"circle\"\ncolor = \"red\"\n",
                      7, 3, "missing-key", "layer 2 (circle) needs 'radius', which is missing");
     load_should_fail(kFlag + "[[layer]]\nid = \"sun\"\nkind = \"star\"\nradius = 1\n", 3, 1, "missing-key",
                      "layer 'sun' needs 'color', which is missing");
 }
 
 TEST_CASE("load fails: values of the wrong type", "[load]") {
-    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = true\n", 6, 10, "wrong-type",
-                     "radius: expected a number or an expression string but found true");
-    load_should_fail(kFlag + "[[layer]]\nkind = 5\n", 4, 8, "wrong-type", "expected a string but found the number 5");
-    load_should_fail(kFlag + "[[layer]]\nkind = \"saltire\"\ncolor = \"red\"\nwidth = 0.1\ncounterchanged = \"yes\"\n",
-                     7, 18, "wrong-type", "counterchanged: expected true or false but found the string \"yes\"");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = true\n", 6, 10,
+                     "wrong-type", "radius: expected a number or an expression string but found true");
+    load_should_fail(kFlag + "[[layer]]\nkind = 5\n", 4, 8, "wrong-type",
+                     "expected a string but found the number 5");
+    load_should_fail(
+        kFlag + "[[layer]]\nkind = \"saltire\"\ncolor = \"red\"\nwidth = 0.1\ncounterchanged = \"yes\"\n", 7,
+        18, "wrong-type", "counterchanged: expected true or false but found the string \"yes\"");
     load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = 255\n", 5, 9, "wrong-type",
                      "color: expected a colour string");
     load_should_fail(kFlag + "[[layer]]\nkind = \"star\"\ncolor = \"red\"\nradius = 1\npoints = 5.5\n", 7, 10,
@@ -386,8 +394,8 @@ TEST_CASE("load fails: values of the wrong type", "[load]") {
                      "size: expected an array of 2 numbers but found the number 2");
     load_should_fail(kFlag + "[[layer]]\nkind = \"bands\"\ncolors = []\n", 5, 10, "wrong-type",
                      "colors: expected a colour or a non-empty array of colours");
-    load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"red\"\nclip = true\n", 6, 8, "wrong-type",
-                     "clip: expected a layer id or [x, y, w, h]");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"red\"\nclip = true\n", 6, 8,
+                     "wrong-type", "clip: expected a layer id or [x, y, w, h]");
 }
 
 TEST_CASE("load fails: top-level tables of the wrong type", "[load]") {
@@ -395,53 +403,60 @@ TEST_CASE("load fails: top-level tables of the wrong type", "[load]") {
     load_should_fail("layer = 5\n" + kFlag, 1, 9, "wrong-type", "'layer': expected an array of tables");
     load_should_fail("colors = [\"red\"]\n" + kFlag, 1, 10, "wrong-type", "'colors': expected a table");
     load_should_fail("params = 1\n" + kFlag, 1, 10, "wrong-type", "'params': expected a table");
-    load_should_fail("layer = [1]\n" + kFlag, 1, 10, "wrong-type", "a layer: expected a table but found the number 1");
+    load_should_fail("layer = [1]\n" + kFlag, 1, 10, "wrong-type",
+                     "a layer: expected a table but found the number 1");
 }
 
 TEST_CASE("load fails: numbers out of range", "[load]") {
-    load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"red\"\nopacity = 1.5\n", 6, 11, "out-of-range",
-                     "opacity: 1.5 is out of range (from 0 to 1)");
-    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"-H\"\n", 6, 10, "out-of-range",
-                     "radius: -2 is out of range (at least 0)");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"red\"\nopacity = 1.5\n", 6, 11,
+                     "out-of-range", "opacity: 1.5 is out of range (from 0 to 1)");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"-H\"\n", 6, 10,
+                     "out-of-range", "radius: -2 is out of range (at least 0)");
     load_should_fail(kFlag + "[[layer]]\nkind = \"star\"\ncolor = \"red\"\nradius = 1\npoints = 1e9\n", 7, 10,
                      "out-of-range", "points: 1000000000 is out of range (from 3 to 1000)");
-    load_should_fail(kFlag + "[[layer]]\nkind = \"bands\"\ncolors = [\"red\", \"blue\"]\nweights = [1, -1]\n", 6, 11,
-                     "out-of-range", "weights: -1 is out of range (at least 0)");
-    load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"red\"\noutline = { color = \"red\", width = -1 }\n",
-                     6, 36, "out-of-range", "outline.width: -1 is out of range (at least 0)");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"bands\"\ncolors = [\"red\", \"blue\"]\nweights = [1, -1]\n",
+                     6, 11, "out-of-range", "weights: -1 is out of range (at least 0)");
+    load_should_fail(
+        kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"red\"\noutline = { color = \"red\", width = -1 }\n",
+        6, 36, "out-of-range", "outline.width: -1 is out of range (at least 0)");
 }
 
 TEST_CASE("load fails: nan and inf", "[load]") {
-    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = nan\n", 6, 10, "not-finite",
-                     "radius: nan and inf are not numbers here");
-    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = -inf\n", 6, 10, "not-finite");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = nan\n", 6, 10,
+                     "not-finite", "radius: nan and inf are not numbers here");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = -inf\n", 6, 10,
+                     "not-finite");
     load_should_fail("[flag]\nsize = [inf, 1]\n", 2, 9, "not-finite");
 }
 
 TEST_CASE("load fails: bad colours, with a suggestion", "[load]") {
-    load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"whit\"\n", 5, 9, "bad-colour",
-                     "'whit' is not a colour: expected #rgb, #rrggbb, #rrggbbaa, a CSS colour name or a palette name "
-                     "— did you mean 'white'?");
+    load_should_fail(
+        kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"whit\"\n", 5, 9, "bad-colour",
+        "'whit' is not a colour: expected #rgb, #rrggbb, #rrggbbaa, a CSS colour name or a palette name "
+        "— did you mean 'white'?");
     // A palette name is suggested too.
-    load_should_fail(kFlag + "[colors]\nocean = \"#0b4da2\"\n[[layer]]\nkind = \"field\"\ncolor = \"oceam\"\n", 7, 9,
-                     "bad-colour", "did you mean 'ocean'?");
-    const auto hex = load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"#12345\"\n", 5, 9, "bad-colour",
-                                      "'#12345' is not a colour");
+    load_should_fail(kFlag +
+                         "[colors]\nocean = \"#0b4da2\"\n[[layer]]\nkind = \"field\"\ncolor = \"oceam\"\n",
+                     7, 9, "bad-colour", "did you mean 'ocean'?");
+    const auto hex = load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"#12345\"\n", 5, 9,
+                                      "bad-colour", "'#12345' is not a colour");
     CHECK_THAT(hex[0].message, !Catch::Contains("did you mean"));
     load_should_fail(kFlag + "[colors]\nsea = \"#ggg\"\n", 4, 7, "bad-colour");
-    load_should_fail(kFlag + "[[layer]]\nkind = \"bands\"\ncolors = [\"red\", \"bleu\"]\n", 5, 18, "bad-colour",
-                     "did you mean 'blue'?");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"bands\"\ncolors = [\"red\", \"bleu\"]\n", 5, 18,
+                     "bad-colour", "did you mean 'blue'?");
 }
 
 TEST_CASE("load fails: a choice that is not one of the choices", "[load]") {
-    load_should_fail(kFlag + "[[layer]]\nkind = \"bands\"\ncolors = [\"red\"]\ndirection = \"diagonal\"\n", 6, 13,
-                     "bad-choice", "direction: expected one of 'horizontal', 'vertical' but found 'diagonal'");
-    load_should_fail(kFlag + "[[layer]]\nkind = \"bands\"\ncolors = [\"red\"]\ndirection = \"verticle\"\n", 6, 13,
-                     "bad-choice", "did you mean 'vertical'?");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"bands\"\ncolors = [\"red\"]\ndirection = \"diagonal\"\n", 6,
+                     13, "bad-choice",
+                     "direction: expected one of 'horizontal', 'vertical' but found 'diagonal'");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"bands\"\ncolors = [\"red\"]\ndirection = \"verticle\"\n", 6,
+                     13, "bad-choice", "did you mean 'vertical'?");
 }
 
 TEST_CASE("load fails: TOML syntax errors, at their position", "[load]") {
-    load_should_fail("[flag]\nsize = [3, 2\n[[layer]]\n", 3, 1, "toml-syntax", "TOML syntax error while parsing array");
+    load_should_fail("[flag]\nsize = [3, 2\n[[layer]]\n", 3, 1, "toml-syntax",
+                     "TOML syntax error while parsing array");
     load_should_fail("[flag]\nsize = = 3\n", 2, 8, "toml-syntax");
     load_should_fail("[flag]\nsize = [3, 2]\n[flag]\n", 3, 1, "toml-syntax");
     load_should_fail("[flag]\ntitle = \"unterminated\nsize = [3, 2]\n", 2, 22, "toml-syntax");
@@ -449,30 +464,32 @@ TEST_CASE("load fails: TOML syntax errors, at their position", "[load]") {
 
 TEST_CASE("load fails: expression errors point at the column inside the string", "[load]") {
     // `radius = "r * * 2"`: the quote is at column 10, so text offset k is at column 11 + k.
-    load_should_fail(kFlag + "[params]\nr = 1\n[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"r * * 2\"\n",
-                     8, 15, "expr-syntax", "radius: expected a number or name but found '*'");
+    load_should_fail(
+        kFlag + "[params]\nr = 1\n[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"r * * 2\"\n", 8,
+        15, "expr-syntax", "radius: expected a number or name but found '*'");
     load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"(1 + 2\"\n", 6, 17,
                      "expr-syntax", "expected ')' but found end of expression");
-    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"2r\"\n", 6, 11, "expr-syntax",
-                     "malformed number '2r' (write '*' to multiply)");
-    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"   \"\n", 6, 11, "expr-syntax",
-                     "empty expression");
-    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"1 / (H - 2)\"\n", 6, 15,
-                     "expr-domain", "division by zero");
-    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"sqrt(1, 2)\"\n", 6, 11,
-                     "expr-arity", "sqrt takes 1 argument, got 2");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"2r\"\n", 6, 11,
+                     "expr-syntax", "malformed number '2r' (write '*' to multiply)");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"   \"\n", 6, 11,
+                     "expr-syntax", "empty expression");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"1 / (H - 2)\"\n", 6,
+                     15, "expr-domain", "division by zero");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"sqrt(1, 2)\"\n", 6,
+                     11, "expr-arity", "sqrt takes 1 argument, got 2");
     // Inside an inline array: column of the element's own string.
-    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = 1\nat = [1, \"2 +\"]\n", 7, 14,
-                     "expr-syntax");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = 1\nat = [1, \"2 +\"]\n",
+                     7, 14, "expr-syntax");
     // Columns count characters, not bytes.
-    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"1 + ü\"\n", 6, 15, "expr-syntax",
-                     "found 'ü'");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"1 + ü\"\n", 6, 15,
+                     "expr-syntax", "found 'ü'");
     // A string with escapes does not map column for column onto the text: point at its quote.
-    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"\\u0031 * * 2\"\n", 6, 10,
-                     "expr-syntax");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"\\u0031 * * 2\"\n", 6,
+                     10, "expr-syntax");
     // So does a multi-line string.
-    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"\"\"\n1 * * 2\"\"\"\n", 6, 10,
-                     "expr-syntax");
+    load_should_fail(kFlag +
+                         "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"\"\"\n1 * * 2\"\"\"\n",
+                     6, 10, "expr-syntax");
     // A literal string maps like a basic one.
     load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = '1 * * 2'\n", 6, 15,
                      "expr-syntax");
@@ -480,27 +497,29 @@ TEST_CASE("load fails: expression errors point at the column inside the string",
 
 TEST_CASE("load fails: limits on expressions", "[load]") {
     const std::string deep = std::string(100, '(') + "1" + std::string(100, ')');
-    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"" + deep + "\"\n", 6, 75,
-                     "expr-too-deep", "nested too deeply");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"" + deep + "\"\n", 6,
+                     75, "expr-too-deep", "nested too deeply");
     std::string huge;
-    for (int i = 0; i < 50000; ++i) huge += "1+";
+    for (int i = 0; i < 50000; ++i)
+        huge += "1+";
     huge += "1"; // 100 KB
-    const auto errors = load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"" + huge +
-                                             "\"\n",
-                                         6, 4107, "expr-too-long", "expression is too long (100001 bytes");
+    const auto errors =
+        load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"" + huge + "\"\n",
+                         6, 4107, "expr-too-long", "expression is too long (100001 bytes");
     CHECK(errors.size() == 1);
 }
 
 TEST_CASE("load fails: unknown names in expressions, with did-you-mean to a param", "[load]") {
-    load_should_fail(kFlag + "[params]\nband = 0.1\n[[layer]]\nkind = \"border\"\ncolor = \"red\"\nwidth = \"2 * bnad\"\n",
-                     8, 14, "unknown-name", "width: unknown name 'bnad' — did you mean 'band'?");
+    load_should_fail(
+        kFlag + "[params]\nband = 0.1\n[[layer]]\nkind = \"border\"\ncolor = \"red\"\nwidth = \"2 * bnad\"\n",
+        8, 14, "unknown-name", "width: unknown name 'bnad' — did you mean 'band'?");
     load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"sqr(2)\"\n", 6, 11,
                      "unknown-name", "unknown function 'sqr' — did you mean 'sqrt'?");
     load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"w / 4\"\n", 6, 11,
                      "unknown-name", "did you mean 'W'?");
     // One letter that is nothing like another gets no suggestion.
-    const auto r = load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"r\"\n", 6, 11,
-                                    "unknown-name", "unknown name 'r'");
+    const auto r = load_should_fail(kFlag + "[[layer]]\nkind = \"circle\"\ncolor = \"red\"\nradius = \"r\"\n",
+                                    6, 11, "unknown-name", "unknown name 'r'");
     CHECK_THAT(r[0].message, !Catch::Contains("did you mean"));
     // The flag's size is read before params, W and H exist.
     load_should_fail("[flag]\nsize = [\"2 * H\", 2]\n[params]\nH2 = 1\n", 2, 14, "unknown-name",
@@ -508,13 +527,15 @@ TEST_CASE("load fails: unknown names in expressions, with did-you-mean to a para
 }
 
 TEST_CASE("load fails: params in a cycle, once, at the name that closes it", "[load]") {
-    const auto errors = load_should_fail(kFlag + "[params]\na = \"b + 1\"\nb = \"2 * c\"\nc = \"a\"\n", 6, 6,
-                                         "param-cycle", "params refer to each other in a cycle: a → b → c → a");
+    const auto errors =
+        load_should_fail(kFlag + "[params]\na = \"b + 1\"\nb = \"2 * c\"\nc = \"a\"\n", 6, 6, "param-cycle",
+                         "params refer to each other in a cycle: a → b → c → a");
     CHECK(errors.size() == 1); // not also "unknown name" for every param on the way
     const auto self = load_should_fail(kFlag + "[params]\nr = \"r + 1\"\n", 4, 6, "param-cycle", "r → r");
     CHECK(self.size() == 1);
     // A cycle met on the way from another param names only the params in the cycle.
-    load_should_fail(kFlag + "[params]\na = \"b\"\nb = \"1 + c\"\nc = \"b\"\n", 6, 6, "param-cycle", ": b → c → b");
+    load_should_fail(kFlag + "[params]\na = \"b\"\nb = \"1 + c\"\nc = \"b\"\n", 6, 6, "param-cycle",
+                     ": b → c → b");
 }
 
 TEST_CASE("load fails: one bad param is reported once, not at each user", "[load]") {
@@ -536,7 +557,8 @@ radius = "d"
 
 TEST_CASE("load fails: one bad palette colour is reported once, not at each user", "[load]") {
     const auto errors = load_should_fail(
-        kFlag + "[colors]\nocean = \"#0b4da2x\"\n[[layer]]\nkind = \"field\"\ncolor = \"ocean\"\n", 4, 9, "bad-colour");
+        kFlag + "[colors]\nocean = \"#0b4da2x\"\n[[layer]]\nkind = \"field\"\ncolor = \"ocean\"\n", 4, 9,
+        "bad-colour");
     CHECK(errors.size() == 1);
 }
 
@@ -560,48 +582,54 @@ color = "red"
 }
 
 TEST_CASE("load fails: bad SVG path data, at the column in the string", "[load]") {
-    load_should_fail(kFlag + "[[layer]]\nkind = \"path\"\ncolor = \"red\"\nd = \"M 0 0 X 1 1\"\n", 6, 12, "bad-path",
-                     "d: unknown path command 'X'");
-    load_should_fail(kFlag + "[[layer]]\nkind = \"path\"\ncolor = \"red\"\nd = \"M 0 0 L 1\"\n", 6, 15, "bad-path",
-                     "expected a number after 'L'");
-    load_should_fail(kFlag + "[[layer]]\nkind = \"path\"\ncolor = \"red\"\nd = \"\"\n", 6, 6, "bad-path", "empty");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"path\"\ncolor = \"red\"\nd = \"M 0 0 X 1 1\"\n", 6, 12,
+                     "bad-path", "d: unknown path command 'X'");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"path\"\ncolor = \"red\"\nd = \"M 0 0 L 1\"\n", 6, 15,
+                     "bad-path", "expected a number after 'L'");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"path\"\ncolor = \"red\"\nd = \"\"\n", 6, 6, "bad-path",
+                     "empty");
 }
 
 TEST_CASE("load fails: lists of the wrong length", "[load]") {
-    load_should_fail(kFlag + "[[layer]]\nkind = \"rect\"\ncolor = \"red\"\nsize = [1, 2, 3]\n", 6, 8, "wrong-length",
-                     "size: expected 2 numbers but found 3");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"rect\"\ncolor = \"red\"\nsize = [1, 2, 3]\n", 6, 8,
+                     "wrong-length", "size: expected 2 numbers but found 3");
     load_should_fail(kFlag + "[[layer]]\nkind = \"rect\"\ncolor = \"red\"\nsize = [1]\nat = [1, 1]\n", 6, 8,
                      "wrong-length", "expected 2 numbers but found 1");
-    load_should_fail(kFlag + "[[layer]]\nkind = \"bands\"\ncolors = [\"red\"]\nbox = [0, 0, 1]\n", 6, 7, "wrong-length",
-                     "box: expected 4 numbers but found 3");
-    load_should_fail(kFlag + "[[layer]]\nkind = \"polygon\"\ncolor = \"red\"\npoints = [[0, 0], [1, 1, 1], [0, 1]]\n",
-                     6, 19, "wrong-length");
-    load_should_fail(kFlag + "[[layer]]\nkind = \"bands\"\ncolors = [\"red\"]\nweights = []\n", 6, 11, "wrong-length",
-                     "expected at least one number");
-    load_should_fail("[flag]\nsize = [3]\n", 2, 8, "wrong-length", "flag.size: expected 2 numbers but found 1");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"bands\"\ncolors = [\"red\"]\nbox = [0, 0, 1]\n", 6, 7,
+                     "wrong-length", "box: expected 4 numbers but found 3");
+    load_should_fail(
+        kFlag + "[[layer]]\nkind = \"polygon\"\ncolor = \"red\"\npoints = [[0, 0], [1, 1, 1], [0, 1]]\n", 6,
+        19, "wrong-length");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"bands\"\ncolors = [\"red\"]\nweights = []\n", 6, 11,
+                     "wrong-length", "expected at least one number");
+    load_should_fail("[flag]\nsize = [3]\n", 2, 8, "wrong-length",
+                     "flag.size: expected 2 numbers but found 1");
 }
 
 TEST_CASE("load fails: outline tables", "[load]") {
-    load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"red\"\noutline = { color = \"red\" }\n", 6, 11,
-                     "missing-key", "outline needs 'width'");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"red\"\noutline = { color = \"red\" }\n",
+                     6, 11, "missing-key", "outline needs 'width'");
     const auto widht = load_should_fail(
-        kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"red\"\noutline = { color = \"red\", widht = 1 }\n", 6, 28,
-        "unknown-key", "unknown key 'widht' in outline — did you mean 'width'?");
+        kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"red\"\noutline = { color = \"red\", widht = 1 }\n", 6,
+        28, "unknown-key", "unknown key 'widht' in outline — did you mean 'width'?");
     CHECK(widht.size() == 1); // not also "outline needs 'width'"
-    load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"red\"\noutline = \"red\"\n", 6, 11, "wrong-type",
-                     "outline: expected a table");
+    load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"red\"\noutline = \"red\"\n", 6, 11,
+                     "wrong-type", "outline: expected a table");
 }
 
 TEST_CASE("load fails: the flag's size missing, negative or absurd", "[load]") {
-    load_should_fail("[flag]\ntitle = \"no size\"\n", 1, 1, "missing-key", "[flag] needs 'size', which is missing");
+    load_should_fail("[flag]\ntitle = \"no size\"\n", 1, 1, "missing-key",
+                     "[flag] needs 'size', which is missing");
     load_should_fail("title = \"x\"\n", 1, 1, "unknown-key");
     load_should_fail("", 1, 1, "missing-key", "a design needs '[flag]', which is missing");
     load_should_fail("[[layer]]\nkind = \"field\"\ncolor = \"red\"\n", 1, 1, "missing-key", "needs '[flag]'");
-    load_should_fail("[flag]\nsize = [-3, 2]\n", 2, 8, "bad-size", "flag.size: width and height must be positive");
+    load_should_fail("[flag]\nsize = [-3, 2]\n", 2, 8, "bad-size",
+                     "flag.size: width and height must be positive");
     load_should_fail("[flag]\nsize = [3, 0]\n", 2, 8, "bad-size");
     load_should_fail("[flag]\nsize = [1e9, 1]\n", 2, 8, "bad-size", "at most 1e6");
     load_should_fail("[flag]\nsize = [1000, 1]\n", 2, 8, "bad-size", "within 100:1");
-    load_should_fail("[flag]\nsize = \"3x2\"\n", 2, 8, "wrong-type", "flag.size: expected an array of 2 numbers");
+    load_should_fail("[flag]\nsize = \"3x2\"\n", 2, 8, "wrong-type",
+                     "flag.size: expected an array of 2 numbers");
 }
 
 TEST_CASE("load fails: several problems are reported at once, in the order of the file", "[load]") {
@@ -619,9 +647,10 @@ colour = "red"
     CHECK_THAT(errors[1].message, Catch::Contains("'colour'") && Catch::Contains("did you mean 'color'?"));
 
     // [params] is read after [colors], but comes first in this file, and so does its error.
-    const auto ordered = load_should_fail(kFlag + "[params]\nr = \"1 +\"\n[colors]\nsea = \"#ggg\"\n"
-                                                  "[[layer]]\nkind = \"field\"\ncolor = \"whit\"\nbogus = 1\n",
-                                          4, 9, "expr-syntax");
+    const auto ordered =
+        load_should_fail(kFlag + "[params]\nr = \"1 +\"\n[colors]\nsea = \"#ggg\"\n"
+                                 "[[layer]]\nkind = \"field\"\ncolor = \"whit\"\nbogus = 1\n",
+                         4, 9, "expr-syntax");
     REQUIRE(ordered.size() == 4);
     CHECK(ordered[1].code == "bad-colour");
     CHECK(ordered[1].region.begin.line == 6);
@@ -633,7 +662,8 @@ colour = "red"
 
 TEST_CASE("load fails: errors stop at a cap", "[load]") {
     std::string toml = kFlag;
-    for (int i = 0; i < 200; ++i) toml += "[[layer]]\nkind = \"field\"\ncolor = \"whit\"\n";
+    for (int i = 0; i < 200; ++i)
+        toml += "[[layer]]\nkind = \"field\"\ncolor = \"whit\"\n";
     const auto errors = errors_of(toml);
     CHECK(errors.size() >= 10);
     CHECK(errors.size() <= 100);
@@ -649,7 +679,8 @@ TEST_CASE("load fails: a design over the size limit", "[load]") {
 
 TEST_CASE("load fails: too many layers", "[load]") {
     std::string toml = "layer = [";
-    for (int i = 0; i < 10001; ++i) toml += "{},";
+    for (int i = 0; i < 10001; ++i)
+        toml += "{},";
     toml += "]\n" + kFlag;
     load_should_fail(toml, 1, 9, "limit", "the number of layers exceeds vexil's limit of 10000");
 }
@@ -658,37 +689,43 @@ TEST_CASE("load fails: hostile nesting does not crash and has a position", "[loa
     const std::string arrays = kFlag + "x = " + std::string(5000, '[') + std::string(5000, ']') + "\n";
     load_should_fail(arrays, 3, 261, "toml-syntax", "nested");
     std::string tables = kFlag + "x = ";
-    for (int i = 0; i < 5000; ++i) tables += "{a = ";
+    for (int i = 0; i < 5000; ++i)
+        tables += "{a = ";
     tables += "1" + std::string(5000, '}') + "\n";
     load_should_fail(tables, 3, 1285, "toml-syntax", "nested");
 }
 
 TEST_CASE("load fails: --set mistakes name the --set", "[load]") {
-    const std::string toml = kFlag + "[params]\nr = 0.3\n[[layer]]\nid = \"sun\"\nkind = \"circle\"\ncolor = \"red\"\n"
-                                     "radius = \"r\"\n";
+    const std::string toml =
+        kFlag + "[params]\nr = 0.3\n[[layer]]\nid = \"sun\"\nkind = \"circle\"\ncolor = \"red\"\n"
+                "radius = \"r\"\n";
     load_should_fail(toml, 1, 1, "bad-set", "--set takes NAME=VALUE", {"r"}, "<--set r>");
     load_should_fail(toml, 1, 1, "bad-set", "", {"=1"}, "<--set =1>");
-    load_should_fail(toml, 1, 1, "unknown-param", "--set: the design has no param 'q'", {"q=1"}, "<--set q=1>");
+    load_should_fail(toml, 1, 1, "unknown-param", "--set: the design has no param 'q'", {"q=1"},
+                     "<--set q=1>");
     load_should_fail(toml, 1, 1, "unknown-param", "did you mean 'r'?", {"rr=1"}, "<--set rr=1>");
     load_should_fail(toml, 1, 1, "unknown-id", "--set: no layer has the id 'son' — did you mean 'sun'?",
                      {"son.radius=1"}, "<--set son.radius=1>");
     load_should_fail(toml, 1, 1, "unknown-id", "--set: no layer has the id 'moon'", {"moon.radius=1"},
                      "<--set moon.radius=1>");
     // Values are checked like values in the file, and point into the --set text.
-    load_should_fail(toml, 1, 5, "unknown-key", "unknown key 'raduis' in layer 'sun' — did you mean 'radius'?",
-                     {"sun.raduis=1"}, "<--set sun.raduis=1>");
+    load_should_fail(toml, 1, 5, "unknown-key",
+                     "unknown key 'raduis' in layer 'sun' — did you mean 'radius'?", {"sun.raduis=1"},
+                     "<--set sun.raduis=1>");
     load_should_fail(toml, 1, 11, "bad-colour", "'whit' is not a colour", {"sun.color=whit"},
                      "<--set sun.color=whit>");
-    load_should_fail(toml, 1, 14, "bad-colour", "'#zz0000'", {"colors.ocean=#zz0000"}, "<--set colors.ocean=#zz0000>");
-    load_should_fail(toml, 1, 7, "expr-syntax", "param 'r': expected a number or name but found '*'", {"r=1 * * 2"},
-                     "<--set r=1 * * 2>");
+    load_should_fail(toml, 1, 14, "bad-colour", "'#zz0000'", {"colors.ocean=#zz0000"},
+                     "<--set colors.ocean=#zz0000>");
+    load_should_fail(toml, 1, 7, "expr-syntax", "param 'r': expected a number or name but found '*'",
+                     {"r=1 * * 2"}, "<--set r=1 * * 2>");
     load_should_fail(toml, 1, 17, "expr-syntax", "radius: expected a number or name but found '*'",
                      {"sun.radius=\"1 * * 2\""}, "<--set sun.radius=\"1 * * 2\">");
     load_should_fail(toml, 1, 12, "expr-syntax", "empty expression", {"sun.radius="}, "<--set sun.radius=>");
     load_should_fail(toml, 1, 12, "out-of-range", "radius: -1 is out of range", {"sun.radius=-1"},
                      "<--set sun.radius=-1>");
     // --set problems come before the file's own.
-    const auto both = load_should_fail(toml + "bogus = 1\n", 1, 1, "unknown-param", "", {"q=1"}, "<--set q=1>");
+    const auto both =
+        load_should_fail(toml + "bogus = 1\n", 1, 1, "unknown-param", "", {"q=1"}, "<--set q=1>");
     REQUIRE(both.size() == 2);
     CHECK(both[1].region.file == "t.toml");
 }
