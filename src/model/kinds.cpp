@@ -155,7 +155,8 @@ std::vector<KindSpec> division_and_shape_kinds() {
          "any outline, as SVG path data",
          {colour_field(),
           {"at", T::Pair, false, "[0, 0]", kDu, "where the path's origin lies on the flag"},
-          {"d", T::PathData, true, "", kDu, "SVG path data, in design units relative to `at`"},
+          {"d", T::PathData, true, "", kDu,
+           "SVG path data, in design units relative to `at`; any number may be an {expression}"},
           {"scale",
            T::Number,
            false,
@@ -239,7 +240,8 @@ std::vector<KindSpec> make_catalogue() {
 
 const std::vector<FieldSpec>& common_fields() {
     static const std::vector<FieldSpec> fields = {
-        {"id", T::Text, false, "", "", "names the layer for `clip`, `--set ID.FIELD` and the SVG element id"},
+        {"id", T::Text, false, "", "",
+         "names the layer for `clip`, `--set ID.FIELD` and `extends`; unique in the design"},
         {"rotate", T::Number, false, "0", "degrees",
          "turns the layer clockwise about its `at` (or the flag's centre)"},
         {"outline", T::Outline, false, "", kDu,

@@ -102,12 +102,9 @@ std::optional<FieldValue> Reader::field(const FieldSpec& spec, const toml::node&
             return std::nullopt;
         }
         if (spec.type == FieldType::PathData) {
-            auto parsed = geom::parse_svg_path(value);
-            if (!parsed.ok) {
-                fail(diag::error(inside_string(node, value, parsed.error_offset, 1), "bad-path",
-                                 std::string(what) + ": " + parsed.error));
-                return std::nullopt;
-            }
+            auto data = path_data(*text, what);
+            if (!data) return std::nullopt;
+            return *data;
         }
         return value;
     }

@@ -95,6 +95,11 @@ std::optional<double> Reader::number(const toml::node& node, std::string_view wh
 }
 
 std::optional<double> Reader::evaluate_text(const toml::value<std::string>& text, std::string_view what) {
+    return evaluate_part(text, 0, text.get().size(), what);
+}
+
+std::optional<double> Reader::evaluate_part(const toml::value<std::string>& text, std::size_t start,
+                                            std::size_t length, std::string_view what) {
     // Thrown by the lookup when a name it resolves has failed and was reported already.
     struct AlreadyReported {};
     const SourceRegion at = region_of(text);
@@ -113,14 +118,14 @@ std::optional<double> Reader::evaluate_text(const toml::value<std::string>& text
     };
     std::variant<double, ExprError> result;
     try {
-        result = evaluate(text.get(), lookup);
+        result = evaluate(std::string_view(text.get()).substr(start, length), lookup);
     } catch (const AlreadyReported&) {
         return std::nullopt;
     }
     if (const double* value = std::get_if<double>(&result)) return *value;
     const ExprError& problem = std::get<ExprError>(result);
     // Point at the character inside the string.
-    const SourceRegion exact = inside_string(text, text.get(), problem.offset, problem.length);
+    const SourceRegion exact = inside_string(text, text.get(), start + problem.offset, problem.length);
     if (problem.code == "unknown-name" && !cycle.empty() && problem.name == cycle) {
         std::string chain;
         auto step = std::find(resolving_order_.begin(), resolving_order_.end(), cycle);

@@ -275,7 +275,7 @@ TEST_CASE("docs: every kind and field of the catalogue is documented as the cata
 }
 
 TEST_CASE("docs: the shipped JSON Schema is the one the catalogue makes", "[docs]") {
-    // Regenerate with: build/vexil schema > docs/vexil.schema.json
+    INFO("regenerate it with: build/vexil schema > docs/vexil.schema.json");
     CHECK(vexil::test::read_text(vexil::test::source_dir() / "docs/vexil.schema.json") ==
           vexil::json_schema());
 }

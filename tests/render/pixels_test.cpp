@@ -229,3 +229,20 @@ color = "#ff0000"
     CHECK(near(image.at(290, 5), "#ff0000"));   // the upper tail
     CHECK(image.at(290, 60).a == 0);
 }
+
+TEST_CASE("translucent bands abut instead of overlapping", "[render][pixels]") {
+    const auto image = render_png(R"(
+[flag]
+size = [3, 2]
+[[layer]]
+kind = "field"
+color = "#ffffff"
+[[layer]]
+kind = "bands"
+colors = ["#ff000080", "#0000ff80"]
+)",
+                                  300);
+    // Each band is its own colour at half strength over white; no purple where they meet.
+    CHECK(near(image.at(150, 50), "#ff7f7f", 3));
+    CHECK(near(image.at(150, 150), "#7f7fff", 3));
+}

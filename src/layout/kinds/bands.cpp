@@ -1,5 +1,6 @@
 // kind = "bands": stripes across a box. Each band is drawn to the far edge of the next one, so the
-// anti-aliased edge between two bands blends those two colours and never the background.
+// anti-aliased edge between two bands blends those two colours and never the background (unless a
+// colour is translucent, where overlapping would mix them).
 #include "layout/unit.h"
 
 #include <algorithm>
@@ -35,7 +36,10 @@ Shape bands_layer(const Layer& layer, const Context& context) {
     shape.silhouette = rect_path(box);
     for (std::size_t i = 0; i < colours.size(); ++i) {
         const double start = edges[i];
-        const double end = edges[std::min(i + 2, edges.size() - 1)];
+        // Under the next band, unless either is translucent: then the overlap would show as a
+        // third colour, so the bands only abut.
+        const bool opaque = colours[i].a >= 1 && (i + 1 == colours.size() || colours[i + 1].a >= 1);
+        const double end = edges[std::min(i + (opaque ? 2 : 1), edges.size() - 1)];
         if (edges[i + 1] <= start) continue; // a zero-weight band paints nothing
         const Box band = horizontal ? Box{box.x, box.y + start, box.w, end - start}
                                     : Box{box.x + start, box.y, end - start, box.h};
