@@ -80,8 +80,8 @@ class Reader {
     std::optional<FieldValue> repeat(const toml::node& node, std::string_view what);   // field_repeat.cpp
     std::optional<double> evaluate_text(const toml::value<std::string>& text, std::string_view what);
     /// Evaluates text[start, start + length) as an expression; errors point into the string.
-    std::optional<double> evaluate_part(const toml::value<std::string>& text, std::size_t start, std::size_t length,
-                                        std::string_view what);
+    std::optional<double> evaluate_part(const toml::value<std::string>& text, std::size_t start,
+                                        std::size_t length, std::string_view what);
     /// SVG path data with every `{expression}` replaced by its value (path_data.cpp).
     std::optional<std::string> path_data(const toml::value<std::string>& text, std::string_view what);
     std::optional<std::vector<double>> numbers(const toml::node& node, std::string_view what,
