@@ -3,6 +3,8 @@
 #include "geom/tolerance.h"
 #include "vexil/geom.h"
 
+#include "path_helpers.h"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -17,19 +19,10 @@ using vexil::Vec2;
 
 namespace {
 
-using Verbs = std::vector<PathVerb>;
-constexpr auto M = PathVerb::Move;
-constexpr auto L = PathVerb::Line;
-constexpr auto C = PathVerb::Cubic;
-constexpr auto Z = PathVerb::Close;
+using namespace vexil::test;
 
 bool near(Vec2 a, Vec2 b, double margin = 1e-12) {
-    return std::abs(a.x - b.x) <= margin && std::abs(a.y - b.y) <= margin;
-}
-
-Vec2 bezier(Vec2 p0, Vec2 c1, Vec2 c2, Vec2 p1, double t) {
-    const double u = 1 - t;
-    return u * u * u * p0 + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * p1;
+    return near_point(a, b, margin);
 }
 
 // The largest deviation of |p − centre| from r over 65 samples of each cubic, and checks that
