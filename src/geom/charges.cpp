@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <stdexcept>
 
 namespace vexil::geom {
 namespace {
@@ -48,6 +49,9 @@ Vec2 ray_exit(Vec2 from, Vec2 u, Vec2 c, double r) {
 
 void append_arc(Path& path, Vec2 centre, double radius, double start_deg, double end_deg) {
     if (start_deg == end_deg) return;
+    // A NaN angle would never reach its end, and a sweep of many turns only makes curves.
+    if (!std::isfinite(start_deg) || !std::isfinite(end_deg) || std::abs(end_deg - start_deg) > 720)
+        throw std::invalid_argument("append_arc: the sweep must be finite and at most two turns");
     const bool clockwise_on_page = end_deg > start_deg;
     double a0 = start_deg;
     Vec2 p0 = path.current_point();

@@ -19,6 +19,8 @@ inline constexpr std::uintmax_t kMaxDesignBytes = 4 * 1024 * 1024;
 /// Most layers in one design, and most items in one list value.
 inline constexpr std::size_t kMaxLayers = 10'000;
 inline constexpr std::size_t kMaxListItems = 100'000;
+/// Largest magnitude of any number in a design (after evaluation).
+inline constexpr double kMaxMagnitude = 1e9;
 /// Most errors reported for one file before we stop listing them.
 inline constexpr std::size_t kMaxErrors = 50;
 

@@ -82,16 +82,28 @@ void Reader::fail(Diagnostic diagnostic) {
 }
 
 std::optional<double> Reader::number(const toml::node& node, std::string_view what) {
-    if (const auto* integer = node.as_integer()) return static_cast<double>(integer->get());
-    if (const auto* floating = node.as_floating_point()) {
-        if (std::isfinite(floating->get())) return floating->get();
-        fail(diag::error(region_of(node), "not-finite",
-                         std::string(what) + ": nan and inf are not numbers here"));
+    std::optional<double> value;
+    if (const auto* integer = node.as_integer()) {
+        value = static_cast<double>(integer->get());
+    } else if (const auto* floating = node.as_floating_point()) {
+        if (!std::isfinite(floating->get())) {
+            fail(diag::error(region_of(node), "not-finite", std::string(what) + ": nan and inf are not numbers here"));
+            return std::nullopt;
+        }
+        value = floating->get();
+    } else if (const auto* text = node.as_string()) {
+        value = evaluate_text(*text, what);
+    } else {
+        fail(diag::wrong_type(region_of(node), what, "a number or an expression string", describe(node)));
         return std::nullopt;
     }
-    if (const auto* text = node.as_string()) return evaluate_text(*text, what);
-    fail(diag::wrong_type(region_of(node), what, "a number or an expression string", describe(node)));
-    return std::nullopt;
+    // Every number is a length, an angle or a count on a flag: nothing needs more than this, and
+    // geometry on larger values only loses precision (or time).
+    if (value && std::abs(*value) > kMaxMagnitude) {
+        fail(diag::out_of_range(region_of(node), what, *value, "at most 1e9 in size"));
+        return std::nullopt;
+    }
+    return value;
 }
 
 std::optional<double> Reader::evaluate_text(const toml::value<std::string>& text, std::string_view what) {
