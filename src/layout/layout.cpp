@@ -5,7 +5,10 @@
 #include "layout/repeat.h"
 #include "layout/unit.h"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
+#include <stdexcept>
 #include <string_view>
 #include <type_traits>
 
@@ -80,7 +83,45 @@ void set_clip(Group& group, const Layer& layer,
     group.clip_rule = it->second.rule;
 }
 
+/// Geometry may reach this many flag sizes beyond the flag: plenty for shapes cut by its edges,
+/// and well inside the range Cairo's fixed-point coordinates hold at the largest output size.
+constexpr double kMaxReach = 100;
+/// Most path points one design may make (ten thousand 1000-point stars would be 20 million).
+constexpr std::size_t kMaxPoints = 2'000'000;
+
 } // namespace
+
+void check_extent(const Layer& layer, const Shape& shape, const Context& context, std::size_t& points) {
+    const double reach = kMaxReach * std::max(context.width(), context.height());
+    const auto check = [&](const Path& path) {
+        points += path.points().size();
+        for (Vec2 p : path.points())
+            if (!std::isfinite(p.x) || !std::isfinite(p.y) || std::abs(p.x) > reach || std::abs(p.y) > reach)
+                fail(layer, "kind", "too-far",
+                     "this layer reaches more than " + std::to_string(static_cast<int>(kMaxReach)) +
+                         " flag sizes beyond the flag: check its sizes and positions");
+    };
+    for (const Item& item : shape.items)
+        std::visit(
+            [&](const auto& drawn) {
+                if constexpr (std::is_same_v<std::decay_t<decltype(drawn)>, EmblemDraw>) {
+                    const Affine& m = drawn.transform;
+                    if (!std::isfinite(m.a + m.b + m.c + m.d + m.e + m.f))
+                        fail(layer, "kind", "too-far", "this emblem's placement is not finite");
+                } else {
+                    check(drawn.path);
+                }
+            },
+            item);
+    check(shape.silhouette);
+    check_budget(layer, points);
+}
+
+void check_budget(const Layer& layer, std::size_t points) {
+    if (points > kMaxPoints)
+        fail(layer, "kind", "limit",
+             "the design would make more than " + std::to_string(kMaxPoints) + " path points by this layer");
+}
 
 Shape single_fill(Path path, Colour colour, Vec2 pivot) {
     Shape shape;
@@ -107,18 +148,36 @@ Scene build_scene(const Design& design) {
     std::map<std::string, std::uint32_t, std::less<>> ids_and_lines; // every id, for "comes later"
     for (const Layer& layer : design.layers)
         if (!layer.id.empty()) ids_and_lines.emplace(layer.id, layer.region.begin.line);
+    std::size_t points = 0;
     for (const Layer& layer : design.layers) {
-        layout::Shape shape = layout::units().at(layer.kind)(layer, context);
-        if (const double degrees = layer.number("rotate"); degrees != 0)
-            layout::transform_shape(shape, Affine::rotate(degrees, shape.pivot));
-        if (layer.has("repeat"))
-            shape = layout::replicate(shape, layer.repeat("repeat"), layout::transform_shape);
+        layout::Shape shape;
+        try {
+            shape = layout::units().at(layer.kind)(layer, context);
+            if (const double degrees = layer.number("rotate"); degrees != 0)
+                layout::transform_shape(shape, Affine::rotate(degrees, shape.pivot));
+            if (layer.has("repeat")) {
+                // Count before copying: the copies of a large shape would fill memory first.
+                std::size_t one = shape.silhouette.points().size();
+                for (const Item& item : shape.items)
+                    if (const auto* fill = std::get_if<FillPath>(&item)) one += fill->path.points().size();
+                layout::check_budget(layer, points + one * layout::copy_count(layer.repeat("repeat")));
+                shape = layout::replicate(shape, layer.repeat("repeat"), layout::transform_shape);
+            }
+        } catch (const std::invalid_argument& error) { // the geometry core refuses degenerate input
+            layout::fail(layer, "kind", "bad-geometry",
+                         "this layer's geometry cannot be drawn (" + std::string(error.what()) +
+                             "): check its sizes and positions");
+        }
+        layout::check_extent(layer, shape, context, points);
         Group group;
         group.id = layer.id;
         group.opacity = layer.number("opacity");
         layout::set_clip(group, layer, silhouettes, ids_and_lines);
         if (layer.has("outline")) {
             const Outline& outline = layer.outline("outline");
+            if (outline.width > std::max(design.flag.width, design.flag.height))
+                layout::fail(layer, "outline", "out-of-range",
+                             "outline: the width is larger than the flag itself");
             // The stroke is centred on the edge: twice the width leaves `width` showing outside.
             if (outline.width > 0)
                 group.items.push_back(StrokePath{shape.silhouette, outline.colour, 2 * outline.width});

@@ -44,6 +44,15 @@ std::vector<Place> places(const Repeat& repeat, Vec2 pivot) {
 
 } // namespace
 
+std::size_t copy_count(const Repeat& repeat) {
+    if (repeat.pattern == "points") return repeat.at.size();
+    if (repeat.pattern != "grid") return static_cast<std::size_t>(repeat.count);
+    std::size_t total = 0;
+    for (int r = 0; r < repeat.rows; ++r)
+        total += static_cast<std::size_t>(repeat.cols[static_cast<std::size_t>(r) % repeat.cols.size()]);
+    return total;
+}
+
 Shape replicate(const Shape& shape, const Repeat& repeat, void (*transform)(Shape&, const Affine&)) {
     Shape all;
     all.pivot = shape.pivot;

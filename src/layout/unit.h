@@ -31,6 +31,12 @@ Shape single_fill(Path path, Colour colour, Vec2 pivot);
 /// Throws InputError about `field` of `layer` (through diag::raise).
 [[noreturn]] void fail(const Layer& layer, std::string_view field, std::string code, std::string message);
 
+/// Refuses a laid-out layer that reaches absurdly far beyond the flag, has non-finite points, or
+/// brings the design's total path points past the limit (`points` counts across layers).
+void check_extent(const Layer& layer, const Shape& shape, const Context& context, std::size_t& points);
+/// Refuses a design whose path points would pass the limit.
+void check_budget(const Layer& layer, std::size_t points);
+
 using KindUnit = Shape (*)(const Layer&, const Context&);
 
 Shape field_layer(const Layer&, const Context&);
