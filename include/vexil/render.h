@@ -60,5 +60,7 @@ void write_file(const std::filesystem::path& path, const std::string& bytes);
 /// Several files at once: every file is written to its temporary first, and only when all of them
 /// succeeded are they renamed into place, so a failure (a missing folder, a full disk) leaves none.
 void write_files(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
+/// Creates `folder` and its parents if missing. Throws IoError (a file in the way, no permission).
+void make_folders(const std::filesystem::path& folder);
 
 } // namespace vexil

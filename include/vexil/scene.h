@@ -55,7 +55,8 @@ struct Document; ///< parsed SVG artwork, owned by the emblem module (src/emblem
 struct EmblemDraw {
     std::shared_ptr<const emblem::Document> document;
     Affine transform;
-    std::string source; ///< the file it came from, for the text dump
+    std::string source;       ///< the file it came from, for the text dump
+    std::size_t elements = 0; ///< SVG elements one drawing visits: what it costs to draw
 };
 
 using Item = std::variant<FillPath, StrokePath, CutoutFill, EmblemDraw>;

@@ -21,7 +21,8 @@ Run add_check(CLI::App& app) {
             try {
                 const Design design = load_design(path, options);
                 const Scene scene = build_scene(design);
-                std::cout << path << ": ok (" << design.layers.size() << " layers)\n";
+                std::cout << path << ": ok (" << design.layers.size()
+                          << (design.layers.size() == 1 ? " layer)\n" : " layers)\n");
             } catch (const InputError& error) {
                 for (const auto& diagnostic : error.diagnostics())
                     std::cerr << format_diagnostic(diagnostic) << '\n';

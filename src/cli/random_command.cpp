@@ -23,7 +23,7 @@ Run add_random(CLI::App& app) {
     command->add_option("--width", *width, "PNG width, px (default 600)")
         ->check(CLI::Range(1, kMaxRasterSide));
     return [seed, count, out, width] {
-        std::filesystem::create_directories(*out);
+        make_folders(*out);
         RenderOptions options;
         options.width = *width;
         for (int k = 0; k < *count; ++k) {

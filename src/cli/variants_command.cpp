@@ -62,7 +62,6 @@ int run_variants(const VariantsArgs& args) {
                 diag::bad_usage("vexil variants", "more than " + std::to_string(kMaxVariants) + " variants"));
     }
     const std::filesystem::path out = args.out;
-    std::filesystem::create_directories(out);
     const std::string stem = std::filesystem::path(args.design).stem().string();
     std::vector<Scene> scenes(total);
     std::vector<std::string> captions(total);
@@ -82,17 +81,21 @@ int run_variants(const VariantsArgs& args) {
         }
         scenes[i] = build_scene(load_design(args.design, load));
         captions[i] = caption;
-        files.emplace_back(out / (name + ".png"), render_bytes(scenes[i], Format::Png, options));
+        files.emplace_back(out / (name + ".png"), std::string());
     }
+    // The sheet first: if it is too large, nothing has been rendered or written yet.
     std::vector<SheetCell> cells;
     for (std::size_t i = 0; i < total; ++i)
         cells.push_back({&scenes[i], captions[i]});
     const int columns = args.columns > 0 ? args.columns : static_cast<int>(std::min<std::size_t>(total, 4));
     const int cell = std::max(120, std::min(args.width, 400));
-    files.emplace_back(out / (stem + "-variants.png"),
-                       render_contact_sheet(cells, Format::Png, columns, cell));
-    files.emplace_back(out / (stem + "-variants.pdf"),
-                       render_contact_sheet(cells, Format::Pdf, columns, cell));
+    const std::string sheet_png = render_contact_sheet(cells, Format::Png, columns, cell);
+    const std::string sheet_pdf = render_contact_sheet(cells, Format::Pdf, columns, cell);
+    for (std::size_t i = 0; i < total; ++i)
+        files[i].second = render_bytes(scenes[i], Format::Png, options);
+    files.emplace_back(out / (stem + "-variants.png"), sheet_png);
+    files.emplace_back(out / (stem + "-variants.pdf"), sheet_pdf);
+    make_folders(out);
     write_files(files);
     std::cout << total << " variants: " << (out / (stem + "-variants.png")).string() << '\n';
     return 0;

@@ -41,12 +41,14 @@ Stamps stamps_of(const std::vector<std::string>& files) {
 }
 
 /// One render; returns the files to watch next (the design's inputs, or just the design on failure).
+/// `good` says whether it rendered, and stays true once an output has been written.
 std::vector<std::string> render_once(const WatchArgs& args, const std::vector<std::string>& previous,
-                                     bool terminal) {
+                                     bool terminal, bool& good, bool& ever) {
     const auto start = Clock::now();
     if (terminal) std::cerr << "\033[2J\033[H"; // "in place": each report replaces the last
     try {
         const std::vector<Format> formats = output_formats(args.outputs, "vexil watch");
+        good = false;
         const Design design = load_design(args.design, args.design_options.load());
         const Scene scene = build_scene(design);
         std::vector<std::pair<fs::path, std::string>> files;
@@ -57,6 +59,7 @@ std::vector<std::string> render_once(const WatchArgs& args, const std::vector<st
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
         std::cout << "rendered " << args.design << " in " << ms << " ms; watching " << design.inputs.size()
                   << " file(s)" << std::endl;
+        good = ever = true;
         return design.inputs;
     } catch (const InputError& error) {
         for (const auto& d : error.diagnostics())
@@ -64,7 +67,9 @@ std::vector<std::string> render_once(const WatchArgs& args, const std::vector<st
     } catch (const IoError& error) {
         std::cerr << "vexil: error: " << error.what() << '\n';
     }
-    std::cerr << "vexil: kept the last good output; watching for the next change" << std::endl;
+    std::cerr << (ever ? "vexil: kept the last good output; watching for the next change"
+                       : "vexil: nothing rendered yet; watching for the next change")
+              << std::endl;
     std::vector<std::string> watch = previous;
     if (std::find(watch.begin(), watch.end(), args.design) == watch.end()) watch.push_back(args.design);
     return watch;
@@ -73,7 +78,11 @@ std::vector<std::string> render_once(const WatchArgs& args, const std::vector<st
 int run_watch(const WatchArgs& args) {
     const bool terminal = ::isatty(STDERR_FILENO) != 0;
     const auto started = Clock::now();
-    std::vector<std::string> inputs = render_once(args, {args.design}, terminal);
+    // Mistakes in the command itself end it at once (exit 2 for a format, 1 for a missing design).
+    output_formats(args.outputs, "vexil watch");
+    if (!fs::exists(args.design)) throw IoError(args.design + ": no such design");
+    bool good = false, ever = false;
+    std::vector<std::string> inputs = render_once(args, {args.design}, terminal, good, ever);
     int renders = 1;
     Stamps last = stamps_of(inputs);
     while (args.renders == 0 || renders < args.renders) {
@@ -84,11 +93,12 @@ int run_watch(const WatchArgs& args) {
         if (now == last) continue;
         // Let an editor finish writing before reading (several writes often land within a few ms).
         std::this_thread::sleep_for(std::chrono::milliseconds(std::min(args.interval_ms, 50)));
-        inputs = render_once(args, inputs, terminal);
+        inputs = render_once(args, inputs, terminal, good, ever);
         ++renders;
         last = stamps_of(inputs);
     }
-    return 0;
+    // Stopped by --renders or --timeout: say whether the design, as it is now, renders.
+    return good ? 0 : static_cast<int>(ExitCode::BadInput);
 }
 
 } // namespace

@@ -65,7 +65,8 @@ struct Composer {
             const bool is_light = name == "white" || name == "gold";
             if (light != is_light && attempt < 24) continue;
             if (std::find(used.begin(), used.end(), i) != used.end() && attempt < 30) continue;
-            used.push_back(i);
+            // A colour chosen twice (only on the last attempts) is named once in the palette.
+            if (std::find(used.begin(), used.end(), i) == used.end()) used.push_back(i);
             return name;
         }
         return light ? "white" : "red";

@@ -177,7 +177,8 @@ Artwork load(const std::filesystem::path& file, const std::vector<Recolour>& rec
     document->handle = parse(svg, name);
     document->name = name;
     // After parsing, so that the document is well-formed and nested at most as deep as libxml2 allows.
-    if (svg::instance_count(svg, kMaxInstances) > kMaxInstances)
+    const std::size_t elements = svg::instance_count(svg, kMaxInstances);
+    if (elements > kMaxInstances)
         throw LoadError("'" + name +
                         "' draws more than 200,000 elements once its <use> references are expanded");
     document->intrinsic = intrinsic_box(document->handle.get(), name);
@@ -194,7 +195,7 @@ Artwork load(const std::filesystem::path& file, const std::vector<Recolour>& rec
     if (!drawn) throw LoadError("'" + name + "' cannot be drawn: " + message_of(error.get()));
 
     const Box intrinsic = document->intrinsic;
-    return Artwork{std::move(document), intrinsic};
+    return Artwork{std::move(document), intrinsic, elements};
 }
 
 void draw(const Document& document, cairo_t* cr, const Affine& to_design) {

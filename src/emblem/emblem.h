@@ -27,6 +27,7 @@ class LoadError : public std::runtime_error {
 struct Artwork {
     std::shared_ptr<const Document> document;
     Box intrinsic; ///< the artwork's own extent in its user units (its viewBox, or its width × height)
+    std::size_t elements = 0; ///< elements one drawing visits, `<use>` expanded: its cost in a budget
 };
 
 /// Reads, recolours and parses an SVG file. Throws LoadError.

@@ -47,6 +47,7 @@ std::string read_all(const fs::path& path) {
 struct Found {
     fs::path file;
     std::string name, group;
+    std::string duplicate_of; ///< set when an earlier design has the same name
 };
 
 std::vector<Found> discover(const std::vector<fs::path>& folders) {
@@ -54,7 +55,7 @@ std::vector<Found> discover(const std::vector<fs::path>& folders) {
     for (const auto& folder : folders) {
         std::error_code code;
         if (fs::is_regular_file(folder, code)) {
-            found.push_back({folder, folder.stem().string(), ""});
+            found.push_back({folder, folder.stem().string(), "", ""});
             continue;
         }
         if (!fs::is_directory(folder, code)) throw IoError(folder.string() + ": no such folder");
@@ -64,10 +65,15 @@ std::vector<Found> discover(const std::vector<fs::path>& folders) {
             if (it->path().extension() != ".toml" || !it->is_regular_file()) continue;
             const fs::path relative = fs::relative(it->path(), folder);
             const fs::path stem = relative.parent_path() / relative.stem();
-            found.push_back({it->path(), stem.generic_string(), relative.parent_path().generic_string()});
+            found.push_back({it->path(), stem.generic_string(), relative.parent_path().generic_string(), ""});
         }
     }
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.name < b.name; });
+    // Two designs with one name (a/flag.toml and b/flag.toml given as two folders) would write one
+    // set of files: the first keeps the name, the others are told.
+    for (std::size_t i = 1; i < found.size(); ++i)
+        if (found[i].name == found[i - 1].name || found[i].duplicate_of == found[i - 1].name)
+            found[i].duplicate_of = found[i].name;
     return found;
 }
 
@@ -102,13 +108,18 @@ void prepare(Job& job, const GalleryOptions& options) {
     entry.design = job.found.file;
     entry.name = job.found.name;
     entry.group = job.found.group;
+    if (!job.found.duplicate_of.empty()) {
+        entry.io_error = job.found.file.string() + ": another design already has the name '" +
+                         job.found.name + "' in this gallery; rename one of them";
+        return;
+    }
     try {
         job.design = load_design(job.found.file, LoadOptions{{}, options.allowed_folders});
         job.scene = build_scene(job.design);
         job.loaded = true;
     } catch (const InputError& error) {
         entry.errors = error.diagnostics();
-    } catch (const IoError& error) {
+    } catch (const std::exception& error) {
         entry.io_error = error.what();
     }
     entry.title = job.design.flag.title.empty() ? job.found.name : job.design.flag.title;
@@ -126,7 +137,7 @@ void prepare(Job& job, const GalleryOptions& options) {
 
 void render_outputs(const Job& job, const fs::path& out, const GalleryOptions& options) {
     const fs::path stem = out / job.found.name;
-    fs::create_directories(stem.parent_path());
+    make_folders(stem.parent_path());
     RenderOptions full;
     full.width = options.width;
     RenderOptions thumb;
@@ -146,9 +157,7 @@ bool outputs_exist(const fs::path& out, const std::string& name) {
 } // namespace
 
 GalleryResult build_gallery(const GalleryOptions& options) {
-    std::error_code code;
-    fs::create_directories(options.out, code);
-    if (code) throw IoError(options.out.string() + ": cannot create the folder: " + code.message());
+    make_folders(options.out);
     const fs::path cache_file = options.out / ".vexil-gallery";
     auto cache = read_cache(cache_file);
 
@@ -178,7 +187,7 @@ GalleryResult build_gallery(const GalleryOptions& options) {
                         job.entry.rendered = true;
                     } catch (const InputError& error) {
                         job.entry.errors = error.diagnostics();
-                    } catch (const IoError& error) {
+                    } catch (const std::exception& error) { // IoError or any other: this design failed
                         job.entry.io_error = error.what();
                     }
                 }

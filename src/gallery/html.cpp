@@ -1,5 +1,6 @@
 #include "gallery/html.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -92,6 +93,23 @@ constexpr const char* kScript = R"(
 })();
 )";
 
+/// A path for an href or src: unreserved characters and '/' as they are, the rest percent-encoded
+/// (a design named "#1" or "what?" must still link to its files).
+std::string url(const std::string& path) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : path) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 std::string ratio_text(double width, double height) {
@@ -134,8 +152,8 @@ std::string index_html(const std::vector<GalleryEntry>& entries) {
                     html << escape(format_diagnostic(d)) << "\n";
                 html << escape(e->io_error) << "</div>\n";
             } else {
-                html << "<a class=\"flag\" href=\"" << escape(e->name) << ".svg\"><img src=\""
-                     << escape(e->name) << "-thumb.png\" alt=\"" << escape(e->title)
+                html << "<a class=\"flag\" href=\"" << escape(url(e->name)) << ".svg\"><img src=\""
+                     << escape(url(e->name)) << "-thumb.png\" alt=\"" << escape(e->title)
                      << "\" loading=\"lazy\"></a>\n";
             }
             html << "<div class=\"text\"><h3>" << escape(e->title.empty() ? e->name : e->title) << "</h3>\n";
@@ -144,9 +162,9 @@ std::string index_html(const std::vector<GalleryEntry>& entries) {
             html << "</div>\n<div class=\"source\" title=\"" << escape(e->source) << "\">"
                  << escape(e->source) << "</div>\n";
             if (!failed)
-                html << "<div class=\"links\"><a href=\"" << escape(e->name) << ".svg\">SVG</a><a href=\""
-                     << escape(e->name) << ".png\">PNG</a><a href=\"" << escape(e->name)
-                     << ".pdf\">PDF</a></div>\n";
+                html << "<div class=\"links\"><a href=\"" << escape(url(e->name))
+                     << ".svg\">SVG</a><a href=\"" << escape(url(e->name)) << ".png\">PNG</a><a href=\""
+                     << escape(url(e->name)) << ".pdf\">PDF</a></div>\n";
             html << "</div>\n</article>\n";
         }
         html << "</div>\n</section>\n";

@@ -88,6 +88,8 @@ void set_clip(Group& group, const Layer& layer,
 constexpr double kMaxReach = 100;
 /// Most path points one design may make (ten thousand 1000-point stars would be 20 million).
 constexpr std::size_t kMaxPoints = 2'000'000;
+/// An emblem's SVG element costs about what ten path points do (most are short paths).
+constexpr std::size_t kPointsPerEmblemElement = 10;
 
 } // namespace
 
@@ -105,6 +107,7 @@ void check_extent(const Layer& layer, const Shape& shape, const Context& context
         std::visit(
             [&](const auto& drawn) {
                 if constexpr (std::is_same_v<std::decay_t<decltype(drawn)>, EmblemDraw>) {
+                    points += cost(item);
                     const Affine& m = drawn.transform;
                     if (!std::isfinite(m.a + m.b + m.c + m.d + m.e + m.f))
                         fail(layer, "kind", "too-far", "this emblem's placement is not finite");
@@ -115,6 +118,17 @@ void check_extent(const Layer& layer, const Shape& shape, const Context& context
             item);
     check(shape.silhouette);
     check_budget(layer, points);
+}
+
+std::size_t cost(const Item& item) {
+    return std::visit(
+        [](const auto& drawn) -> std::size_t {
+            if constexpr (std::is_same_v<std::decay_t<decltype(drawn)>, EmblemDraw>)
+                return kPointsPerEmblemElement * drawn.elements;
+            else
+                return drawn.path.points().size();
+        },
+        item);
 }
 
 void check_budget(const Layer& layer, std::size_t points) {
@@ -159,14 +173,15 @@ Scene build_scene(const Design& design) {
                 // Count before copying: the copies of a large shape would fill memory first.
                 std::size_t one = shape.silhouette.points().size();
                 for (const Item& item : shape.items)
-                    if (const auto* fill = std::get_if<FillPath>(&item)) one += fill->path.points().size();
+                    one += layout::cost(item);
                 layout::check_budget(layer, points + one * layout::copy_count(layer.repeat("repeat")));
                 shape = layout::replicate(shape, layer.repeat("repeat"), layout::transform_shape);
             }
         } catch (const std::invalid_argument& error) { // the geometry core refuses degenerate input
             layout::fail(layer, "kind", "bad-geometry",
-                         "this layer's geometry cannot be drawn (" + std::string(error.what()) +
-                             "): check its sizes and positions");
+                         "this layer's geometry cannot be drawn: a size or position is too small or too "
+                         "large for it (" +
+                             std::string(error.what()) + ")");
         }
         layout::check_extent(layer, shape, context, points);
         Group group;

@@ -39,8 +39,13 @@ std::string write_temporary(const std::filesystem::path& path, const std::string
         written += static_cast<std::size_t>(n);
     }
     // mkstemp makes the file 0600; give it the mode any new file would get (0666 less the umask).
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
+    // The umask is read once, at the first write: reading it means setting it, and the gallery
+    // writes from several threads at once.
+    static const mode_t mask = [] {
+        const mode_t current = ::umask(0);
+        ::umask(current);
+        return current;
+    }();
     ::fchmod(fd, 0666 & ~mask);
     if (::close(fd) != 0) {
         const int error = errno;
@@ -53,6 +58,13 @@ std::string write_temporary(const std::filesystem::path& path, const std::string
 } // namespace
 
 void write_files(const std::vector<std::pair<std::filesystem::path, std::string>>& files) {
+    // A target that is a folder would fail its rename after earlier files were replaced: refuse
+    // it before writing anything.
+    for (const auto& [path, bytes] : files) {
+        std::error_code code;
+        if (std::filesystem::is_directory(path, code))
+            fail(path, "cannot replace a folder with a file", EISDIR);
+    }
     std::vector<std::string> temporaries;
     try {
         for (const auto& [path, bytes] : files)
@@ -74,6 +86,12 @@ void write_files(const std::vector<std::pair<std::filesystem::path, std::string>
 
 void write_file(const std::filesystem::path& path, const std::string& bytes) {
     write_files({{path, bytes}});
+}
+
+void make_folders(const std::filesystem::path& folder) {
+    std::error_code code;
+    std::filesystem::create_directories(folder, code);
+    if (code) throw IoError(folder.string() + ": cannot create the folder: " + code.message());
 }
 
 } // namespace vexil

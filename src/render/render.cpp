@@ -36,11 +36,11 @@ OutputSize output_size(const Scene& scene, const RenderOptions& options) {
         diag::raise(diag::bad_usage("vexil", "the output size must be at least 1 pixel each way"));
     if (width > kMaxRasterSide || height > kMaxRasterSide ||
         width * height > static_cast<double>(kMaxRasterPixels))
-        diag::raise(
-            diag::bad_usage("vexil", "the output size " + std::to_string(static_cast<long long>(width)) +
-                                         " x " + std::to_string(static_cast<long long>(height)) +
-                                         " exceeds vexil's limit of " + std::to_string(kMaxRasterSide) +
-                                         " per side and " + std::to_string(kMaxRasterPixels) + " pixels"));
+        diag::raise(diag::bad_usage(
+            "vexil", "the output size " + std::to_string(static_cast<long long>(width)) + " x " +
+                         std::to_string(static_cast<long long>(height)) + " exceeds vexil's limit of " +
+                         std::to_string(kMaxRasterSide) + " per side and " +
+                         std::to_string(kMaxRasterPixels) + " pixels: give a smaller --width or --height"));
     return {static_cast<int>(width), static_cast<int>(height)};
 }
 

@@ -1,5 +1,6 @@
 // Contact sheets and catalogues: many scenes on one surface, each with a caption. Cairo's toy text
 // API is enough for a caption in a sans face; no layout engine is needed.
+#include "diag/diag.h"
 #include "render/draw.h"
 #include "render/surfaces.h"
 #include "vexil/render.h"
@@ -90,8 +91,11 @@ std::string render_contact_sheet(const std::vector<SheetCell>& cells, Format for
     const double height = kMargin + rows * (cell_height + kMargin);
     if (width * height > static_cast<double>(kMaxRasterPixels) || width > kMaxRasterSide ||
         height > kMaxRasterSide)
-        throw IoError("the contact sheet would be larger than vexil's raster limit; use fewer cells or a "
-                      "smaller --cell");
+        diag::raise(diag::bad_usage(
+            "vexil",
+            "the contact sheet would be " + std::to_string(static_cast<long long>(width)) + " x " +
+                std::to_string(static_cast<long long>(height)) +
+                ", over vexil's raster limit: use fewer values, a smaller --width or more --columns"));
     std::string bytes;
     render::SurfacePtr surface(format == Format::Png
                                    ? cairo_image_surface_create(CAIRO_FORMAT_ARGB32,

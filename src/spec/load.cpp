@@ -74,12 +74,13 @@ FlagInfo read_flag(const toml::table& document, Reader& reader) {
     FieldSpec size_spec{"size", FieldType::Pair, true, "", "design units", "flag size"};
     if (auto value = reader.field(size_spec, *size, "flag.size")) {
         const auto& wh = std::get<std::vector<double>>(*value);
-        if (wh[0] <= 0 || wh[1] <= 0 || wh[0] > 1e6 || wh[1] > 1e6 || wh[0] / wh[1] > 100 ||
+        // From 0.001 to 1e6 design units: the geometry's tolerances are absolute (geom/tolerance.h),
+        // and a flag drawn in billionths of a unit would fall below them.
+        if (wh[0] < 1e-3 || wh[1] < 1e-3 || wh[0] > 1e6 || wh[1] > 1e6 || wh[0] / wh[1] > 100 ||
             wh[1] / wh[0] > 100)
-            reader.fail(
-                diag::error(region_of(*size), "bad-size",
-                            "flag.size: width and height must be positive, at most 1e6, and within 100:1 "
-                            "of each other"));
+            reader.fail(diag::error(region_of(*size), "bad-size",
+                                    "flag.size: width and height must be from 0.001 to 1e6 design units, and "
+                                    "within 100:1 of each other"));
         else {
             flag.width = wh[0];
             flag.height = wh[1];

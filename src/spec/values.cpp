@@ -87,7 +87,8 @@ std::optional<double> Reader::number(const toml::node& node, std::string_view wh
         value = static_cast<double>(integer->get());
     } else if (const auto* floating = node.as_floating_point()) {
         if (!std::isfinite(floating->get())) {
-            fail(diag::error(region_of(node), "not-finite", std::string(what) + ": nan and inf are not numbers here"));
+            fail(diag::error(region_of(node), "not-finite",
+                             std::string(what) + ": nan and inf are not numbers here"));
             return std::nullopt;
         }
         value = floating->get();

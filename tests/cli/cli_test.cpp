@@ -178,3 +178,15 @@ TEST_CASE("cli: scene prints the laid-out geometry", "[cli]") {
     CHECK(result.out.find("fill #ffffffff M 0 0 L 3 0 L 3 2 L 0 2 Z") != std::string::npos);
     CHECK(result.out.find("group id=disc") != std::string::npos);
 }
+
+TEST_CASE("cli: an output that is a folder fails before any other output is replaced", "[cli]") {
+    TempDir dir;
+    const auto design = dir.write("good.toml", kGood);
+    const auto keep = dir.write("a.png", "previous contents");
+    fs::create_directories(dir / "x.svg");
+    const auto result =
+        run_vexil({"render", design.string(), "-o", keep.string(), "-o", (dir / "x.svg").string()});
+    CHECK(result.status == 1);
+    CHECK(result.err.find("cannot replace a folder") != std::string::npos);
+    CHECK(vexil::test::read_text(keep) == "previous contents");
+}

@@ -130,3 +130,29 @@ TEST_CASE("gallery: the page works in a real browser", "[cli][gallery][browser]"
                     .c_str());
     CHECK(vexil::test::read_png(shot).width == 1200);
 }
+
+TEST_CASE("gallery: two designs with one name, and names that need escaping in links", "[cli][gallery]") {
+    TempDir dir;
+    dir.write("a/flag.toml", kDisc);
+    dir.write("b/flag.toml", kDisc);
+    dir.write("a/#1.toml", kDisc);
+    const auto out = dir / "out";
+    const auto result =
+        run_vexil({"gallery", (dir / "a").string(), (dir / "b").string(), "-o", out.string()});
+    CHECK(result.status == 2);
+    CHECK(result.err.find("another design already has the name 'flag'") != std::string::npos);
+    const std::string html = read_text(out / "index.html");
+    CHECK(html.find("href=\"%231.svg\"") != std::string::npos);
+    CHECK(fs::exists(out / "#1.svg"));
+}
+
+TEST_CASE("gallery: a file where a folder should be fails that design, not the run", "[cli][gallery]") {
+    TempDir dir;
+    dir.write("designs/sub/disc.toml", kDisc);
+    dir.write("designs/top.toml", kDisc);
+    dir.write("out/sub", "a file in the way");
+    const auto result = run_vexil({"gallery", (dir / "designs").string(), "-o", (dir / "out").string()});
+    CHECK(result.status == 2);
+    CHECK(result.out.find("1 rendered, 0 up to date, 1 failed") != std::string::npos);
+    CHECK(fs::exists(dir / "out/top.png"));
+}

@@ -106,3 +106,18 @@ TEST_CASE("watch: re-renders on a change, keeps the last good output through a b
     CHECK(result.err.find("disc.toml:4:8: error: unknown layer kind 'feild'") != std::string::npos);
     CHECK(result.err.find("kept the last good output") != std::string::npos);
 }
+
+TEST_CASE("watch: mistakes in the command end it at once", "[cli][watch]") {
+    TempDir dir;
+    const auto design =
+        dir.write("disc.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"field\"\ncolor = \"red\"\n");
+    CHECK(run_vexil({"watch", design.string(), "-o", (dir / "x.gif").string(), "--timeout", "5"}).status ==
+          2);
+    CHECK(run_vexil({"watch", (dir / "nope.toml").string(), "-o", (dir / "x.png").string(), "--timeout", "5"})
+              .status == 1);
+}
+
+TEST_CASE("random: seeds that once drew a colour twice still make valid TOML", "[cli][random]") {
+    // Seed 5775 named a colour twice in [colors] (found by fuzzing seeds 1-20000).
+    CHECK_NOTHROW(vexil::build_scene(vexil::load_design_text(vexil::random_design(5775), "random.toml")));
+}

@@ -46,8 +46,8 @@ Shape emblem_layer(const Layer& layer, const Context&) {
     const Affine to_design{scale, 0, 0, scale, placed.x - own.x * scale, placed.y - own.y * scale};
 
     Shape shape;
-    shape.items.push_back(
-        EmblemDraw{std::move(artwork.document), to_design, std::filesystem::path(file).filename().string()});
+    shape.items.push_back(EmblemDraw{std::move(artwork.document), to_design,
+                                     std::filesystem::path(file).filename().string(), artwork.elements});
     shape.silhouette = rect_path(placed); // what `outline` and `clip` see: the artwork's box
     shape.pivot = at;
     return shape;

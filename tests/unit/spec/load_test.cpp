@@ -624,9 +624,9 @@ TEST_CASE("load fails: the flag's size missing, negative or absurd", "[load]") {
     load_should_fail("", 1, 1, "missing-key", "a design needs '[flag]', which is missing");
     load_should_fail("[[layer]]\nkind = \"field\"\ncolor = \"red\"\n", 1, 1, "missing-key", "needs '[flag]'");
     load_should_fail("[flag]\nsize = [-3, 2]\n", 2, 8, "bad-size",
-                     "flag.size: width and height must be positive");
+                     "flag.size: width and height must be from 0.001");
     load_should_fail("[flag]\nsize = [3, 0]\n", 2, 8, "bad-size");
-    load_should_fail("[flag]\nsize = [1e9, 1]\n", 2, 8, "bad-size", "at most 1e6");
+    load_should_fail("[flag]\nsize = [1e9, 1]\n", 2, 8, "bad-size", "to 1e6 design units");
     load_should_fail("[flag]\nsize = [1000, 1]\n", 2, 8, "bad-size", "within 100:1");
     load_should_fail("[flag]\nsize = \"3x2\"\n", 2, 8, "wrong-type",
                      "flag.size: expected an array of 2 numbers");
