@@ -279,10 +279,19 @@ bool internal_url(std::string_view url) {
     return url.empty() || url.front() == '#' || starts_with_nocase(url, "data:");
 }
 
-/// The targets of every url(…) in `text`, unquoted.
+/// `text` in lower case, byte for byte (CSS function names and at-rules are case-insensitive).
+std::string lowered(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        c = lower(c);
+    return out;
+}
+
+/// The targets of every url(…) (or URL(…)) in `text`, unquoted.
 std::vector<std::string_view> urls_in(std::string_view text) {
     std::vector<std::string_view> urls;
-    for (std::size_t at = 0; (at = text.find("url(", at)) != std::string_view::npos;) {
+    const std::string lower_text = lowered(text);
+    for (std::size_t at = 0; (at = lower_text.find("url(", at)) != std::string::npos;) {
         std::size_t j = at + 4;
         while (j < text.size() && is_space(text[j]))
             ++j;
@@ -485,7 +494,7 @@ std::vector<Reference> references_of(std::string_view svg, std::string& special)
             break;
         case Token::StyleText: {
             const std::string decoded = decode(text);
-            if (decoded.find("@import") != std::string::npos && special.empty()) special = "@import";
+            if (lowered(decoded).find("@import") != std::string::npos && special.empty()) special = "@import";
             add_urls(decoded);
             break;
         }

@@ -373,6 +373,9 @@ TEST_CASE("emblem: bad files are errors at the `file` value", "[emblem]") {
     SECTION("an external reference") {
         CHECK_ERROR(first_error(with_file("external-image.svg")), 13u, 8u, "bad-emblem",
                     "references an external file (red-square.svg)");
+        // CSS is case-insensitive: URL(…) is url(…) (found in review).
+        CHECK_ERROR(first_error(with_file("upper-case-url.svg")), 13u, 8u, "bad-emblem",
+                    "references an external file (url(other.svg#x))");
     }
     SECTION("zero or no size") {
         CHECK_ERROR(first_error(with_file("zero-size.svg")), 13u, 8u, "bad-emblem", "viewBox of zero size");
