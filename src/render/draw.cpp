@@ -57,17 +57,20 @@ struct ItemPainter {
     }
     void operator()(const CutoutFill& cutout) const {
         cairo_save(cr);
-        // Each hole becomes a clip "everything but the hole": a box around the shape plus the hole,
-        // even-odd. Clips intersect, so the fill loses the union of the holes, and stays vector.
+        // Each hole becomes a clip "everything but the hole": a box around the shape (clockwise) plus
+        // the hole drawn anticlockwise, so the nonzero rule leaves the hole out. Clips intersect, so
+        // the fill loses the union of the holes, and stays vector. Not the even-odd rule: Cairo's
+        // SVG surface writes clip-rule on the clipped group, where SVG ignores it, and every SVG
+        // reader then fills the hole back in.
         Box box = cutout.path.bounds();
         for (const Path& hole : cutout.holes) {
-            trace(cr, hole);
+            trace(cr, hole.signed_area() > 0 ? hole.reversed() : hole);
             const Box b = hole.bounds();
             const double x0 = std::min(box.x, b.x) - 1, y0 = std::min(box.y, b.y) - 1;
             const double x1 = std::max(box.x + box.w, b.x + b.w) + 1,
                          y1 = std::max(box.y + box.h, b.y + b.h) + 1;
             cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
-            cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+            cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
             cairo_clip(cr);
         }
         trace(cr, cutout.path);

@@ -65,7 +65,27 @@ std::string render_svg(const Scene& scene, OutputSize size) {
     cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_USER);
     cairo_svg_surface_restrict_to_version(surface.get(), CAIRO_SVG_VERSION_1_1);
     draw_and_finish(scene, surface.get(), size, "SVG output");
-    return bytes;
+    return move_clip_rules(std::move(bytes));
+}
+
+std::string move_clip_rules(std::string svg) {
+    // Cairo 1.16 writes an even-odd clip as <g clip-path="url(#clipN)" clip-rule="evenodd">, but
+    // SVG takes clip-rule from the clip path's own shapes, so readers use nonzero and fill the
+    // holes back in. Put the rule on the path inside <clipPath id="clipN"> too.
+    const std::string marker = "clip-rule=\"evenodd\"";
+    for (std::size_t at = svg.find(marker); at != std::string::npos; at = svg.find(marker, at + marker.size())) {
+        const std::size_t open = svg.rfind("<g clip-path=\"url(#", at);
+        if (open == std::string::npos || svg.find('>', open) < at) continue;
+        const std::size_t id_start = open + std::string("<g clip-path=\"url(#").size();
+        const std::string id = svg.substr(id_start, svg.find(')', id_start) - id_start);
+        const std::size_t clip = svg.find("<clipPath id=\"" + id + "\">");
+        if (clip == std::string::npos) continue;
+        const std::size_t path = svg.find("<path ", clip);
+        if (path == std::string::npos || svg.compare(path + 6, marker.size(), marker) == 0) continue;
+        svg.insert(path + 6, marker + " ");
+        if (path < at) at += marker.size() + 1; // the insertion moved the text after it
+    }
+    return svg;
 }
 
 std::string render_pdf(const Scene& scene, OutputSize size) {

@@ -10,6 +10,9 @@ namespace vexil::render {
 
 std::string render_png(const Scene& scene, OutputSize size);
 std::string render_svg(const Scene& scene, OutputSize size);
+/// Works around Cairo 1.16's SVG surface putting clip-rule="evenodd" where SVG ignores it (on the
+/// clipped group): copies it onto the path inside the referenced <clipPath>.
+std::string move_clip_rules(std::string svg);
 std::string render_pdf(const Scene& scene, OutputSize size);
 
 /// The PNG encoder, behind one function: encoding, not drawing, is where a raster render spends its

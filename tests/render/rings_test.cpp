@@ -117,7 +117,18 @@ TEST_CASE("rings: no seam of the field inside any band, at any size", "[render][
 }
 
 TEST_CASE("rings: the Earth flag's rim crossings show the over-strand and its gap", "[render][rings]") {
-    const auto r = render(kEarth, 1500);
+    auto r = render(kEarth, 1500);
+    // The same pixels in vexil's PNG, its SVG drawn by librsvg, and its PDF drawn by poppler: the gaps
+    // are clips, and an SVG reader that misread them would show the weave as plain rings.
+    RenderOptions options;
+    options.width = 1500;
+    const auto size = output_size(r.scene, options);
+    test::TempDir dir;
+    const auto pdf = dir.write("earth.pdf", render_bytes(r.scene, Format::Pdf, options));
+    const std::vector<std::pair<const char*, test::Image>> images{
+        {"png", r.image},
+        {"svg", test::rasterise_svg(render_bytes(r.scene, Format::Svg, options), size.width, size.height)},
+        {"pdf", test::rasterise_pdf(pdf, size.width, size.height)}};
     const auto& layer = r.design.layers[1];
     const double radius = layer.number("radius"), half = layer.number("width") / 2, gap = layer.number("gap");
     const Vec2 middle{r.scene.width / 2, r.scene.height / 2};
@@ -125,26 +136,28 @@ TEST_CASE("rings: the Earth flag's rim crossings show the over-strand and its ga
         return ring == 0 ? middle : middle + heading(90 + 60.0 * (ring - 1)) * radius;
     };
     int rim = 0;
-    for (const auto& c : ring_crossings(r.design)) {
-        if (c.stack.size() != 2) continue;
-        ++rim;
-        INFO("rings " << c.a << "," << c.b);
-        CHECK(test::near(pixel_at(r, c.at), "#ffffff"));
-        // Walk along the under-ring's centre line until we are half-way across the over-ring's gap:
-        // the ocean must show there, on both sides.
-        const int under = c.over == c.a ? c.b : c.a;
-        const Vec2 cu = centre_of(under), co = centre_of(c.over);
-        for (double direction : {-1.0, 1.0}) {
-            double angle = heading_of(c.at - cu);
-            Vec2 p = c.at;
-            while (std::abs(distance(p, co) - radius) < half + gap / 2) {
-                angle += direction * 0.01;
-                p = cu + heading(angle) * radius;
+    for (const auto& [format, image] : images)
+        for (const auto& c : ring_crossings(r.design)) {
+            if (c.stack.size() != 2) continue;
+            ++rim;
+            r.image = image;
+            INFO(format << ": rings " << c.a << "," << c.b);
+            CHECK(test::near(pixel_at(r, c.at), "#ffffff"));
+            // Walk along the under-ring's centre line until we are half-way across the over-ring's gap:
+            // the ocean must show there, on both sides.
+            const int under = c.over == c.a ? c.b : c.a;
+            const Vec2 cu = centre_of(under), co = centre_of(c.over);
+            for (double direction : {-1.0, 1.0}) {
+                double angle = heading_of(c.at - cu);
+                Vec2 p = c.at;
+                while (std::abs(distance(p, co) - radius) < half + gap / 2) {
+                    angle += direction * 0.01;
+                    p = cu + heading(angle) * radius;
+                }
+                CHECK(test::near(pixel_at(r, p), "#013ba6", 12));
             }
-            CHECK(test::near(pixel_at(r, p), "#013ba6", 12));
         }
-    }
-    CHECK(rim == 6);
+    CHECK(rim == 18); // six rim crossings, in each of the three formats
 }
 
 TEST_CASE("rings: SVG and PDF of the woven flags hold no raster image", "[render][rings]") {

@@ -125,17 +125,16 @@ bool near(const Rgba& pixel, const char* hex, int tolerance) {
            tolerance;
 }
 
-bool agrees(const Image& expected, const Image& actual, int x, int y) {
-    // Within tolerance of the range `expected` spans in the 3 × 3 neighbourhood, per channel: two
-    // rasterisers may put an anti-aliased edge's coverage into neighbouring pixels differently,
-    // but a wrong colour, a missing shape or one shifted by more than a pixel still disagrees.
-    const Rgba& a = actual.at(x, y);
+namespace {
+
+/// Whether b's pixel (x, y) lies within tolerance of the range a spans around (x, y).
+bool within_neighbourhood(const Image& a, const Image& b, int x, int y) {
+    const Rgba& p = b.at(x, y);
     Rgba low{255, 255, 255, 255}, high{0, 0, 0, 0};
     for (int dy = -1; dy <= 1; ++dy)
         for (int dx = -1; dx <= 1; ++dx) {
-            const int nx = std::clamp(x + dx, 0, expected.width - 1),
-                      ny = std::clamp(y + dy, 0, expected.height - 1);
-            const Rgba& e = expected.at(nx, ny);
+            const int nx = std::clamp(x + dx, 0, a.width - 1), ny = std::clamp(y + dy, 0, a.height - 1);
+            const Rgba& e = a.at(nx, ny);
             low = {std::min(low.r, e.r), std::min(low.g, e.g), std::min(low.b, e.b), std::min(low.a, e.a)};
             high = {std::max(high.r, e.r), std::max(high.g, e.g), std::max(high.b, e.b),
                     std::max(high.a, e.a)};
@@ -143,8 +142,19 @@ bool agrees(const Image& expected, const Image& actual, int x, int y) {
     const auto inside = [](int v, int lo, int hi) {
         return v >= lo - kChannelTolerance && v <= hi + kChannelTolerance;
     };
-    return inside(a.r, low.r, high.r) && inside(a.g, low.g, high.g) && inside(a.b, low.b, high.b) &&
-           inside(a.a, low.a, high.a);
+    return inside(p.r, low.r, high.r) && inside(p.g, low.g, high.g) && inside(p.b, low.b, high.b) &&
+           inside(p.a, low.a, high.a);
+}
+
+} // namespace
+
+bool agrees(const Image& expected, const Image& actual, int x, int y) {
+    // Each within tolerance of the range the other spans in the 3 × 3 neighbourhood, per channel:
+    // two rasterisers may put an anti-aliased edge's coverage into neighbouring pixels differently,
+    // but a wrong colour, a missing shape, one shifted by more than a pixel, or a thin feature
+    // (a gap in a weave) that one of them lacks still disagrees — both ways are checked because
+    // a one-pixel gap lies within the range of its own neighbourhood.
+    return within_neighbourhood(expected, actual, x, y) && within_neighbourhood(actual, expected, x, y);
 }
 
 double agreement(const Image& expected, const Image& actual, const std::string& name) {

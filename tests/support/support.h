@@ -36,8 +36,8 @@ Image rasterise_pdf(const std::filesystem::path& pdf, int width, int height);
 int difference(const Rgba& a, const Rgba& b);
 /// True when every channel is within `tolerance` of `hex` ("#rrggbb", alpha 255).
 bool near(const Rgba& pixel, const char* hex, int tolerance = 8);
-/// Whether `actual`'s pixel (x, y) lies, channel by channel, within kChannelTolerance of the range
-/// `expected` shows in the 3 × 3 neighbourhood of (x, y).
+/// Whether each image's pixel (x, y) lies, channel by channel, within kChannelTolerance of the range
+/// the other shows in the 3 × 3 neighbourhood of (x, y).
 bool agrees(const Image& expected, const Image& actual, int x, int y);
 /// Fraction of pixels that agree (above). Writes a diff image (expected |
 /// mask | actual) to build/test-diffs/<name>.png when `name` is given and agreement < kMinAgreement.
