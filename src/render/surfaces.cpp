@@ -73,7 +73,8 @@ std::string move_clip_rules(std::string svg) {
     // SVG takes clip-rule from the clip path's own shapes, so readers use nonzero and fill the
     // holes back in. Put the rule on the path inside <clipPath id="clipN"> too.
     const std::string marker = "clip-rule=\"evenodd\"";
-    for (std::size_t at = svg.find(marker); at != std::string::npos; at = svg.find(marker, at + marker.size())) {
+    for (std::size_t at = svg.find(marker); at != std::string::npos;
+         at = svg.find(marker, at + marker.size())) {
         const std::size_t open = svg.rfind("<g clip-path=\"url(#", at);
         if (open == std::string::npos || svg.find('>', open) < at) continue;
         const std::size_t id_start = open + std::string("<g clip-path=\"url(#").size();
