@@ -122,16 +122,24 @@ std::map<std::string, Colour, std::less<>> read_palette(const toml::table& docum
     return palette;
 }
 
-/// The TOML node for a kind's default value, parsed once per distinct text.
+/// The TOML node for a kind's default value. Every default in the catalogue is parsed once, when
+/// the first design is loaded, into a map that is only read afterwards: the gallery loads designs
+/// on several threads at once.
 const toml::node& default_node(std::string_view text) {
-    static std::map<std::string, toml::table, std::less<>> cache;
-    auto it = cache.find(text);
-    if (it == cache.end())
-        it = cache
-                 .emplace(std::string(text),
-                          toml::parse("v = " + std::string(text), std::string_view("<default>")))
-                 .first;
-    return *it->second.get("v");
+    static const std::map<std::string, toml::table, std::less<>> defaults = [] {
+        std::map<std::string, toml::table, std::less<>> parsed;
+        std::vector<const std::vector<FieldSpec>*> lists{&common_fields()};
+        for (const KindSpec& kind : kind_catalogue())
+            lists.push_back(&kind.fields);
+        for (const auto* fields : lists)
+            for (const FieldSpec& spec : *fields)
+                if (!spec.fallback.empty() && !parsed.count(spec.fallback))
+                    parsed.emplace(
+                        std::string(spec.fallback),
+                        toml::parse("v = " + std::string(spec.fallback), std::string_view("<default>")));
+        return parsed;
+    }();
+    return *defaults.find(text)->second.get("v");
 }
 
 std::optional<Layer> read_layer(const toml::table& table, std::size_t index, Reader& reader) {

@@ -100,8 +100,10 @@ TEST_CASE("gallery: the page works in a real browser", "[cli][gallery][browser]"
     make_designs(dir);
     fs::remove(dir / "designs/broken.toml");
     const auto out = dir / "out";
-    REQUIRE(run_vexil({"gallery", (dir / "designs").string(), "-o", out.string(), "--width", "200"}).status ==
-            0);
+    const auto built =
+        run_vexil({"gallery", (dir / "designs").string(), "-o", out.string(), "--width", "200"});
+    INFO(built.out << built.err);
+    REQUIRE(built.status == 0);
     const std::string browser =
         "timeout 90 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
         "--disable-background-networking --disable-component-update --disable-sync "
