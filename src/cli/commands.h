@@ -46,6 +46,10 @@ inline void add_design_options(CLI::App& command, DesignOptions& options) {
 
 /// The format of each output from its extension; a usage error names one it cannot tell.
 std::vector<Format> output_formats(const std::vector<std::string>& outputs, const char* command);
+/// Renders `scene` to every output (format from its extension) in memory, then writes them all
+/// (write_files: none is written unless all rendered).
+void render_outputs(const Scene& scene, const std::vector<std::string>& outputs, const RenderOptions& options,
+                    const char* command);
 
 Run add_render(CLI::App& app);
 Run add_check(CLI::App& app);

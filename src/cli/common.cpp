@@ -16,4 +16,13 @@ std::vector<Format> output_formats(const std::vector<std::string>& outputs, cons
     return formats;
 }
 
+void render_outputs(const Scene& scene, const std::vector<std::string>& outputs, const RenderOptions& options,
+                    const char* command) {
+    const std::vector<Format> formats = output_formats(outputs, command);
+    std::vector<std::pair<std::filesystem::path, std::string>> files;
+    for (std::size_t i = 0; i < formats.size(); ++i)
+        files.emplace_back(outputs[i], render_bytes(scene, formats[i], options));
+    write_files(files);
+}
+
 } // namespace vexil::cli

@@ -17,14 +17,9 @@ struct RenderArgs {
 };
 
 int run_render(const RenderArgs& args) {
-    const std::vector<Format> formats = output_formats(args.outputs, "vexil render");
-    const Design design = load_design(args.design, args.design_options.load());
-    const Scene scene = build_scene(design);
-    RenderOptions options{args.width, args.height};
-    std::vector<std::pair<std::filesystem::path, std::string>> files;
-    for (std::size_t i = 0; i < formats.size(); ++i)
-        files.emplace_back(args.outputs[i], render_bytes(scene, formats[i], options));
-    write_files(files);
+    output_formats(args.outputs, "vexil render"); // a usage mistake is reported before loading
+    const Scene scene = build_scene(load_design(args.design, args.design_options.load()));
+    render_outputs(scene, args.outputs, RenderOptions{args.width, args.height}, "vexil render");
     return 0;
 }
 

@@ -47,15 +47,10 @@ std::vector<std::string> render_once(const WatchArgs& args, const std::vector<st
     const auto start = Clock::now();
     if (terminal) std::cerr << "\033[2J\033[H"; // "in place": each report replaces the last
     try {
-        const std::vector<Format> formats = output_formats(args.outputs, "vexil watch");
         good = false;
         const Design design = load_design(args.design, args.design_options.load());
-        const Scene scene = build_scene(design);
-        std::vector<std::pair<fs::path, std::string>> files;
-        for (std::size_t i = 0; i < formats.size(); ++i)
-            files.emplace_back(args.outputs[i],
-                               render_bytes(scene, formats[i], RenderOptions{args.width, args.height}));
-        write_files(files);
+        render_outputs(build_scene(design), args.outputs, RenderOptions{args.width, args.height},
+                       "vexil watch");
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
         std::cout << "rendered " << args.design << " in " << ms << " ms; watching " << design.inputs.size()
                   << " file(s)" << std::endl;
