@@ -1,11 +1,11 @@
 cmake_minimum_required(VERSION 3.25)
 # Fails when a module includes a module downstream of it. The pipeline runs one way:
-#   diag, geom → model → spec;  geom → scene → layout;  scene → render;  everything → cli.
+#   diag, geom → model → load;  geom → scene → layout;  scene → render;  everything → cli.
 # Public headers (include/vexil) may include only each other and the standard library.
 set(allowed_diag "diag")
 set(allowed_geom "geom")
 set(allowed_model "model")
-set(allowed_spec "diag;geom;spec;model")
+set(allowed_load "diag;geom;load;model")
 set(allowed_scene "scene")
 set(allowed_emblem "emblem;model")
 set(allowed_layout "diag;geom;layout;emblem")
@@ -14,7 +14,7 @@ set(allowed_gallery "gallery")
 set(allowed_compose "compose")
 set(allowed_cli "diag;cli")
 set(failures "")
-foreach(module diag geom model spec scene emblem layout render gallery compose cli)
+foreach(module diag geom model load scene emblem layout render gallery compose cli)
   file(GLOB_RECURSE files "${SOURCE_DIR}/src/${module}/*.h" "${SOURCE_DIR}/src/${module}/*.cpp")
   foreach(file ${files})
     file(STRINGS "${file}" includes REGEX "^#include \"[a-z_]+/")

@@ -1,13 +1,13 @@
 // `repeat = { pattern = …, … }`: where copies of a layer's shape stand. Each pattern takes its own
 // keys; a key another pattern uses, or a misspelt one, is an error at its line:col.
 #include "diag/diag.h"
-#include "spec/reader.h"
+#include "load/reader.h"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 
-namespace vexil::spec {
+namespace vexil::load {
 namespace {
 
 /// Most copies one repeat may make (the US union has 50; a checkerboard a few hundred).
@@ -176,4 +176,4 @@ std::optional<FieldValue> Reader::repeat(const toml::node& node, std::string_vie
     return repeat;
 }
 
-} // namespace vexil::spec
+} // namespace vexil::load

@@ -11,7 +11,7 @@
 // exponent of '^') goes through a depth guard, so nesting is bounded by kMaxExpressionDepth and the
 // stack by a small multiple of it. The text length is checked before anything else.
 
-#include "spec/expr.h"
+#include "load/expr.h"
 
 #include <algorithm>
 #include <charconv>
@@ -21,7 +21,7 @@
 #include <system_error>
 #include <utility>
 
-namespace vexil::spec {
+namespace vexil::load {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
@@ -591,4 +591,4 @@ const std::vector<std::string_view>& builtin_names() {
     return names;
 }
 
-} // namespace vexil::spec
+} // namespace vexil::load

@@ -10,7 +10,7 @@
 #include <variant>
 #include <vector>
 
-namespace vexil::spec {
+namespace vexil::load {
 
 /// Deepest nesting of parentheses / unary operators / calls we accept; deeper is an error, never a
 /// stack overflow.
@@ -38,4 +38,4 @@ std::variant<double, ExprError> evaluate(std::string_view text, const NameLookup
 /// The names of the built-in functions and constants (for did-you-mean).
 const std::vector<std::string_view>& builtin_names();
 
-} // namespace vexil::spec
+} // namespace vexil::load

@@ -1,4 +1,4 @@
-#include "spec/expr.h"
+#include "load/expr.h"
 
 #include <catch2/catch.hpp>
 
@@ -8,8 +8,8 @@
 #include <stdexcept>
 #include <string>
 
-using vexil::spec::evaluate;
-using vexil::spec::ExprError;
+using vexil::load::evaluate;
+using vexil::load::ExprError;
 
 namespace {
 
@@ -91,7 +91,7 @@ TEST_CASE("expr: names are looked up", "[spec][expr]") {
 }
 
 TEST_CASE("expr: exceptions from the lookup propagate", "[spec][expr]") {
-    const vexil::spec::NameLookup throwing = [](std::string_view) -> std::optional<double> {
+    const vexil::load::NameLookup throwing = [](std::string_view) -> std::optional<double> {
         throw std::runtime_error("cycle");
     };
     CHECK_THROWS_AS(evaluate("1 + x", throwing), std::runtime_error);
@@ -100,7 +100,7 @@ TEST_CASE("expr: exceptions from the lookup propagate", "[spec][expr]") {
 }
 
 TEST_CASE("expr: an empty lookup knows no names", "[spec][expr]") {
-    const auto result = evaluate("x", vexil::spec::NameLookup{});
+    const auto result = evaluate("x", vexil::load::NameLookup{});
     REQUIRE(std::holds_alternative<ExprError>(result));
     CHECK(std::get<ExprError>(result).code == "unknown-name");
 }
@@ -145,7 +145,7 @@ TEST_CASE("expr: built-in functions, trig in degrees", "[spec][expr]") {
 }
 
 TEST_CASE("expr: builtin_names lists functions and constants", "[spec][expr]") {
-    const auto& names = vexil::spec::builtin_names();
+    const auto& names = vexil::load::builtin_names();
     CHECK(names.size() == 9);
     for (const char* n : {"pi", "sqrt", "sin", "cos", "tan", "atan2", "min", "max", "abs"})
         CHECK(std::find(names.begin(), names.end(), n) != names.end());
@@ -294,8 +294,8 @@ TEST_CASE("expr: domain errors", "[spec][expr]") {
 }
 
 TEST_CASE("expr: depth and length limits", "[spec][expr]") {
-    using vexil::spec::kMaxExpressionDepth;
-    using vexil::spec::kMaxExpressionLength;
+    using vexil::load::kMaxExpressionDepth;
+    using vexil::load::kMaxExpressionLength;
     const auto nested = [](int n) { return std::string(n, '(') + "1" + std::string(n, ')'); };
 
     SECTION("the deepest accepted nesting") {

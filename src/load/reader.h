@@ -1,5 +1,5 @@
 #pragma once
-// Internals of the loader, shared by its files. Only src/spec includes toml++.
+// Internals of the loader, shared by its files. Only src/load includes toml++.
 
 #include "vexil/design.h"
 #include "vexil/kinds.h"
@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace vexil::spec {
+namespace vexil::load {
 
 /// Largest design file we read; a flag is a few kilobytes.
 inline constexpr std::uintmax_t kMaxDesignBytes = 4 * 1024 * 1024;
@@ -114,4 +114,4 @@ void resolve_extends(toml::table& document, const std::filesystem::path& file,
 /// Applies `--set NAME=VALUE` overrides to the parsed document before it is read.
 void apply_overrides(toml::table& document, const std::vector<std::string>& overrides, Reader& reader);
 
-} // namespace vexil::spec
+} // namespace vexil::load

@@ -1,13 +1,13 @@
 // Numbers, expressions, params and colours: the values every part of a design is made of.
 #include "diag/diag.h"
+#include "load/expr.h"
+#include "load/reader.h"
 #include "model/colour.h"
-#include "spec/expr.h"
-#include "spec/reader.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace vexil::spec {
+namespace vexil::load {
 
 SourceRegion region_of(const toml::source_region& source) {
     SourceRegion region;
@@ -217,4 +217,4 @@ std::optional<Colour> Reader::colour(const toml::node& node, std::string_view wh
     return std::nullopt;
 }
 
-} // namespace vexil::spec
+} // namespace vexil::load

@@ -7,11 +7,11 @@
 //   any other child layer is added on top, or `after = "id"`;
 //   `remove = ["id", …]` drops parent layers.
 #include "diag/diag.h"
-#include "spec/reader.h"
+#include "load/reader.h"
 
 #include <algorithm>
 
-namespace vexil::spec {
+namespace vexil::load {
 namespace {
 
 /// Designs may extend designs that extend designs … this deep, and no deeper.
@@ -179,4 +179,4 @@ void resolve_extends(toml::table& document, const std::filesystem::path& file,
     document = std::move(parent);
 }
 
-} // namespace vexil::spec
+} // namespace vexil::load

@@ -1,12 +1,12 @@
 // `file` fields (emblem artwork) and `recolor` tables.
 #include "diag/diag.h"
+#include "load/reader.h"
 #include "model/colour.h"
-#include "spec/reader.h"
 
 #include <algorithm>
 #include <system_error>
 
-namespace vexil::spec {
+namespace vexil::load {
 namespace {
 
 namespace fs = std::filesystem;
@@ -135,4 +135,4 @@ std::optional<FieldValue> Reader::recolour(const toml::node& node, std::string_v
     return entries;
 }
 
-} // namespace vexil::spec
+} // namespace vexil::load

@@ -2,8 +2,8 @@
 #include "vexil/load.h"
 #include "diag/diag.h"
 #include "geom/svg_path.h"
+#include "load/reader.h"
 #include "model/colour.h"
-#include "spec/reader.h"
 
 #include <algorithm>
 #include <cctype>
@@ -12,7 +12,7 @@
 #include <tuple>
 
 namespace vexil {
-namespace spec {
+namespace load {
 namespace {
 
 // `extends` and `remove` are consumed by merge.cpp before the keys are checked.
@@ -326,18 +326,18 @@ std::string read_design_file(const std::filesystem::path& path) {
     return text.str();
 }
 
-} // namespace spec
+} // namespace load
 
 Design load_design_text(std::string_view toml, std::string_view label, const LoadOptions& options) {
-    if (toml.size() > spec::kMaxDesignBytes)
+    if (toml.size() > load::kMaxDesignBytes)
         diag::raise(diag::too_many(SourceRegion{std::string(label), {}, {}},
-                                   "the design file's size in bytes", spec::kMaxDesignBytes));
-    toml::table document = spec::parse_toml(toml, std::string(label));
-    return spec::read_document(document, std::string(label), options);
+                                   "the design file's size in bytes", load::kMaxDesignBytes));
+    toml::table document = load::parse_toml(toml, std::string(label));
+    return load::read_document(document, std::string(label), options);
 }
 
 Design load_design(const std::filesystem::path& path, const LoadOptions& options) {
-    return load_design_text(spec::read_design_file(path), path.string(), options);
+    return load_design_text(load::read_design_file(path), path.string(), options);
 }
 
 } // namespace vexil

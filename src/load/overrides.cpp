@@ -1,12 +1,12 @@
 // `--set NAME=VALUE`: a param, `colors.NAME`, or `LAYER_ID.FIELD`, applied to the TOML document
 // before it is read, so an overridden value is checked exactly like one written in the file.
 #include "diag/diag.h"
-#include "spec/reader.h"
+#include "load/reader.h"
 
 #include <algorithm>
 #include <memory>
 
-namespace vexil::spec {
+namespace vexil::load {
 namespace {
 
 /// A TOML basic string holding `text`.
@@ -134,4 +134,4 @@ void apply_overrides(toml::table& document, const std::vector<std::string>& over
     }
 }
 
-} // namespace vexil::spec
+} // namespace vexil::load

@@ -3,11 +3,11 @@
 // an expression, or in the path data around it, points at its column in the design file.
 #include "diag/diag.h"
 #include "geom/svg_path.h"
-#include "spec/reader.h"
+#include "load/reader.h"
 
 #include <cstdio>
 
-namespace vexil::spec {
+namespace vexil::load {
 namespace {
 
 /// Where a substituted value stands in the result, and the `{…}` it came from.
@@ -65,4 +65,4 @@ std::optional<std::string> Reader::path_data(const toml::value<std::string>& tex
     return result;
 }
 
-} // namespace vexil::spec
+} // namespace vexil::load

@@ -1,13 +1,13 @@
 // Converts one layer field from TOML to its FieldType, checking type, range and list sizes.
 #include "diag/diag.h"
 #include "geom/svg_path.h"
-#include "spec/reader.h"
+#include "load/reader.h"
 
 #include <algorithm>
 #include <cmath>
 #include <sstream>
 
-namespace vexil::spec {
+namespace vexil::load {
 namespace {
 
 std::string bounds_text(const FieldSpec& spec) {
@@ -252,4 +252,4 @@ std::optional<FieldValue> Reader::field(const FieldSpec& spec, const toml::node&
     return std::nullopt;
 }
 
-} // namespace vexil::spec
+} // namespace vexil::load
