@@ -2,16 +2,19 @@
 /// @file design.h
 /// The model: what a design file says, typed, checked and resolved, with every value's source region.
 /// Expressions and params are already evaluated, colours already parsed, defaults already filled in.
-/// Layers are generic records checked against the kind catalogue (kinds.h), so that the loader,
-/// the docs and the editor schema all read one definition of every kind.
+/// Layers are records checked against the kind catalogue (kinds.h), so that the loader, the docs
+/// and the editor schema all read one definition of every kind; code reads their fields through
+/// typed keys (fields.h).
 
 #include "vexil/diagnostic.h"
 #include "vexil/geom.h"
+#include "vexil/kinds.h"
 
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -52,9 +55,24 @@ struct Repeat {
     std::optional<Vec2> face;  ///< turn each copy so its first point aims here
 };
 
-/// A resolved field value. Which alternative a field holds is fixed by its FieldType.
-using FieldValue = std::variant<double, bool, std::string, Colour, std::vector<double>, std::vector<Colour>,
-                                std::vector<Vec2>, Outline, std::vector<Recolour>, Repeat>;
+/// One `[a, b, k]` of rings' `over`: ring a passes over ring b at their k-th crossing. Each keeps
+/// its own region, so a conflict or a crossing that does not exist points at the triple itself.
+struct Triple {
+    int a = 0, b = 0, k = 0;
+    SourceRegion region;
+};
+
+/// A layer's `clip`: an earlier layer's id, or a rectangle.
+struct ClipRef {
+    std::string id;         ///< empty when `box` is given
+    std::optional<Box> box; ///< [x, y, w, h]
+};
+
+/// A resolved field value. Which alternative a field holds is fixed by its FieldType (kinds.h):
+/// Number and Integer hold a double, Text, Choice, PathData and File a string, Pair a Vec2.
+using FieldValue =
+    std::variant<double, bool, std::string, Colour, std::vector<double>, std::vector<Colour>, Vec2, Box,
+                 std::vector<Vec2>, Outline, std::vector<Recolour>, Repeat, std::vector<Triple>, ClipRef>;
 
 struct Field {
     FieldValue value;
@@ -62,32 +80,60 @@ struct Field {
     bool given = true;   ///< false when the value is the kind's default
 };
 
+/// The stored type behind a key's type: whole numbers are kept as doubles.
+template <typename T> struct StoredAs { using type = T; };
+template <> struct StoredAs<int> { using type = double; };
+
+/// A field's name with its value type (vexil/fields.h declares one for every field): reading a
+/// layer through a key cannot misspell the name or take the value as another type.
+template <typename T> struct FieldKey { std::string_view name; };
+
 /// One `[[layer]]` of a design.
 struct Layer {
-    std::string kind;
+    Kind kind = Kind::Field;
     std::string id; ///< empty when the layer has none
     SourceRegion region;
     std::map<std::string, Field, std::less<>> fields;
 
-    bool has(std::string_view name) const;
+    /// The kind's name as a design writes it ("hammer_and_sickle").
+    std::string_view kind_name() const;
+    /// The field named `name`, or nullptr: dynamic access for tools; code uses keys.
+    const Field* find(std::string_view name) const;
+
+    template <typename T> bool has(FieldKey<T> key) const { return find(key.name) != nullptr; }
     /// Whether the design (or --set) gave the field, rather than the kind's default filling it in.
-    bool given(std::string_view name) const;
+    template <typename T> bool given(FieldKey<T> key) const {
+        const Field* field = find(key.name);
+        return field && field->given;
+    }
     /// The region of a field, or of the layer when the field is absent.
-    const SourceRegion& where(std::string_view name) const;
-    // Typed access; the loader guarantees the type, so a mismatch is a programming error (throws
-    // std::logic_error). Call only for fields that have a default or after checking has().
-    double number(std::string_view name) const;
-    int integer(std::string_view name) const;
-    bool flag(std::string_view name) const;
-    const std::string& text(std::string_view name) const;
-    const Colour& colour(std::string_view name) const;
-    const std::vector<double>& numbers(std::string_view name) const;
-    Vec2 pair(std::string_view name) const; ///< a two-number field as a point or size
-    const std::vector<Colour>& colours(std::string_view name) const;
-    const std::vector<Vec2>& points(std::string_view name) const;
-    const Outline& outline(std::string_view name) const;
-    const std::vector<Recolour>& recolours(std::string_view name) const;
-    const Repeat& repeat(std::string_view name) const;
+    template <typename T> const SourceRegion& where(FieldKey<T> key) const {
+        const Field* field = find(key.name);
+        return field ? field->region : region;
+    }
+    /// The value; the field must be present (it has a default, or has() said so). The loader
+    /// guarantees its type, so a mismatch is a programming error (std::logic_error).
+    template <typename T> decltype(auto) get(FieldKey<T> key) const {
+        const auto& stored = stored_value<typename StoredAs<T>::type>(key.name);
+        if constexpr (std::is_same_v<T, int>)
+            return static_cast<int>(stored);
+        else
+            return stored;
+    }
+    /// The value, or `fallback` when the field is absent.
+    template <typename T> T get_or(FieldKey<T> key, T fallback) const {
+        return has(key) ? T(get(key)) : fallback;
+    }
+
+  private:
+    template <typename S> const S& stored_value(std::string_view name) const {
+        const Field* field = find(name);
+        if (!field) missing(name);
+        if (const S* value = std::get_if<S>(&field->value)) return *value;
+        mistyped(name);
+    }
+    [[noreturn]] void missing(std::string_view name) const;
+    [[noreturn]] void mistyped(std::string_view name) const;
 };
 
 /// The `[flag]` table.

@@ -29,9 +29,10 @@ struct GalleryEntry {
     std::string name;             ///< its path under its folder, without .toml ("europe/france")
     std::string group;            ///< the folder it is grouped under ("" for the top)
     std::string title, author, source;
-    double width = 0, height = 0;   ///< design units
-    bool rendered = false;          ///< false: up to date from an earlier run (or failed)
-    std::vector<Diagnostic> errors; ///< why it failed; empty when it did not
+    double width = 0, height = 0;     ///< design units
+    bool rendered = false;            ///< false: up to date from an earlier run (or failed)
+    std::vector<Diagnostic> errors;   ///< why it failed; empty when it did not
+    std::vector<Diagnostic> warnings; ///< what is legal but suspicious in it
     std::string io_error;
 };
 

@@ -12,6 +12,32 @@
 
 namespace vexil {
 
+/// Every layer kind. The catalogue gives each its name and fields; layout dispatches on it with a
+/// switch, so a kind without a layout unit is a compile error (-Wswitch), not a run-time surprise.
+enum class Kind {
+    Field,
+    Bands,
+    Cross,
+    Saltire,
+    Triangle,
+    Bend,
+    Canton,
+    Border,
+    Rect,
+    Circle,
+    Ellipse,
+    Ring,
+    Polygon,
+    Star,
+    Path,
+    Rings,
+    Crescent,
+    Hammer,
+    Sickle,
+    HammerAndSickle,
+    Emblem,
+};
+
 enum class FieldType {
     Number,   ///< a number or expression string
     Integer,  ///< a whole number (or an expression that evaluates to one)
@@ -47,6 +73,7 @@ struct FieldSpec {
 };
 
 struct KindSpec {
+    Kind kind;
     std::string_view name;
     std::string_view group; ///< "division", "shape", …: where it is documented
     std::string_view summary;
@@ -57,6 +84,10 @@ struct KindSpec {
 const std::vector<FieldSpec>& common_fields();
 const std::vector<KindSpec>& kind_catalogue();
 const KindSpec* find_kind(std::string_view name);
+/// The catalogue entry of a kind (every Kind has one).
+const KindSpec& kind_spec(Kind kind);
+/// The kind's name as a design writes it.
+std::string_view kind_name(Kind kind);
 /// The spec of `field` for `kind` (own fields first, then common ones), or nullptr.
 const FieldSpec* find_field(const KindSpec& kind, std::string_view field);
 std::string_view field_type_name(FieldType type);

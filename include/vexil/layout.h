@@ -1,8 +1,9 @@
 #pragma once
 /// @file layout.h
-/// Stage 2: Design → Scene. Pure geometry; no I/O, no TOML, no Cairo.
+/// Stage 2: Design (+ its Resources) → Scene. Pure geometry; no I/O, no TOML, no Cairo.
 
 #include "vexil/design.h"
+#include "vexil/resources.h"
 #include "vexil/scene.h"
 
 #include <string>
@@ -10,9 +11,12 @@
 
 namespace vexil {
 
-/// Lays out every layer. Throws InputError for combinations the loader cannot see (a clip naming
-/// a later layer, an impossible star).
-Scene build_scene(const Design& design);
+/// Lays out every layer. `resources` holds what load_resources read for this design (emblems);
+/// nothing is read here. Throws InputError for what the loader cannot see (a clip naming a later
+/// layer, an impossible star), with every layer's error, not only the first. Warnings about what is
+/// legal but suspicious (a layer wholly off the flag, a weave cycle) go to `warnings` when given.
+Scene build_scene(const Design& design, const Resources& resources,
+                  std::vector<Diagnostic>* warnings = nullptr);
 
 /// One crossing of two rings in a `rings` layer, as `over = [[a, b, k]]` names it: the k-th
 /// crossing of rings a and b, numbered clockwise around the lower-numbered ring from 12 o'clock.
@@ -24,7 +28,8 @@ struct RingCrossing {
     std::vector<int> stack;  ///< every ring meeting there, bottom to top (more than two at a multi-crossing)
 };
 
-/// Every crossing of every `rings` layer, in layer order, then by (a, b, k).
+/// Every crossing of every `rings` layer, in layer order, then by (a, b, k). Checks each rings
+/// layer as build_scene does (throws InputError with every problem found).
 std::vector<RingCrossing> ring_crossings(const Design& design);
 
 } // namespace vexil

@@ -4,6 +4,7 @@
 
 #include "vexil/design.h"
 #include "vexil/diagnostic.h"
+#include "vexil/fields.h"
 #include "vexil/gallery.h"
 #include "vexil/geom.h"
 #include "vexil/kinds.h"
@@ -11,5 +12,6 @@
 #include "vexil/load.h"
 #include "vexil/random.h"
 #include "vexil/render.h"
+#include "vexil/resources.h"
 #include "vexil/scene.h"
 #include "vexil/version.h"

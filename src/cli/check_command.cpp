@@ -1,6 +1,7 @@
 // vexil check DESIGN…: load and lay out each design without rendering; report every problem in
 // every file, then exit 2 if any design was bad.
 #include "cli/commands.h"
+#include "cli/report.h"
 #include "vexil/vexil.h"
 
 #include <iostream>
@@ -20,16 +21,13 @@ Run add_check(CLI::App& app) {
         for (const auto& path : *designs) {
             try {
                 const Design design = load_design(path, options);
-                const Scene scene = build_scene(design);
+                const Scene scene = lay_out(design);
                 std::cout << path << ": ok (" << design.layers.size()
                           << (design.layers.size() == 1 ? " layer)\n" : " layers)\n");
             } catch (const InputError& error) {
-                for (const auto& diagnostic : error.diagnostics())
-                    std::cerr << format_diagnostic(diagnostic) << '\n';
-                status = std::max(status, static_cast<int>(ExitCode::BadInput));
+                status = std::max(status, report(error));
             } catch (const IoError& error) {
-                std::cerr << "vexil: error: " << error.what() << '\n';
-                status = std::max(status, static_cast<int>(ExitCode::Failure));
+                status = std::max(status, report_failure(error.what()));
             }
         }
         return status;

@@ -1,6 +1,7 @@
 // vexil crossings DESIGN: every crossing of every rings layer, numbered as `over = [[a, b, k]]`
 // names them, with who lies on top — so a designer can turn any crossing by hand.
 #include "cli/commands.h"
+#include "cli/report.h"
 #include "vexil/vexil.h"
 
 #include <cstdio>
@@ -18,7 +19,7 @@ Run add_crossings(CLI::App& app) {
     add_design_options(*command, *design_options);
     return [design, design_options] {
         const Design loaded = load_design(*design, design_options->load());
-        build_scene(loaded); // reports any error in the design first
+        lay_out(loaded); // reports any error in the design first
         for (const RingCrossing& c : ring_crossings(loaded)) {
             char at[64];
             std::snprintf(at, sizeof at, "(%.4f, %.4f)", c.at.x, c.at.y);

@@ -2,6 +2,7 @@
 // with index.html and catalogue.pdf; unchanged designs are skipped. A progress bar on a terminal,
 // a line per design otherwise; broken designs are reported and the rest still rendered (exit 2).
 #include "cli/commands.h"
+#include "cli/report.h"
 #include "vexil/vexil.h"
 
 #include <iostream>
@@ -34,11 +35,11 @@ void show_progress(const GalleryEntry& entry, int done, int total, bool terminal
                                        : "up to date ")
                   << entry.name << '\n';
     }
-    if (failed) {
+    if (failed || !entry.warnings.empty()) {
         if (terminal) std::cerr << "\r\033[K";
-        for (const auto& d : entry.errors)
-            std::cerr << format_diagnostic(d) << '\n';
-        if (!entry.io_error.empty()) std::cerr << "vexil: error: " << entry.io_error << '\n';
+        report(entry.warnings);
+        report(entry.errors);
+        if (!entry.io_error.empty()) report_failure(entry.io_error);
     }
 }
 

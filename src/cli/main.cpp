@@ -1,6 +1,7 @@
 // vexil's command line: parse flags, run one subcommand, and turn every error into a message and an
 // exit status in this one place (0 ok, 1 I/O or other failure, 2 bad design or usage).
 #include "cli/commands.h"
+#include "cli/report.h"
 #include "vexil/diagnostic.h"
 #include "vexil/version.h"
 
@@ -34,12 +35,9 @@ int main(int argc, char** argv) {
         const int status = app.exit(error); // prints help, version or the usage error
         return status == 0 ? 0 : static_cast<int>(vexil::ExitCode::BadInput);
     } catch (const vexil::InputError& error) {
-        for (const auto& diagnostic : error.diagnostics())
-            std::cerr << vexil::format_diagnostic(diagnostic) << '\n';
-        return static_cast<int>(vexil::ExitCode::BadInput);
+        return vexil::cli::report(error);
     } catch (const vexil::IoError& error) {
-        std::cerr << "vexil: error: " << error.what() << '\n';
-        return static_cast<int>(vexil::ExitCode::Failure);
+        return vexil::cli::report_failure(error.what());
     } catch (const std::exception& error) {
         std::cerr << "vexil: internal error: " << error.what() << '\n';
         return static_cast<int>(vexil::ExitCode::Failure);

@@ -1,6 +1,7 @@
 // vexil random --seed N [--count K] -o OUT: K random designs from seeds N, N+1, …, each written as
 // TOML (recording its seed and vexil's version) with its SVG and PNG beside it.
 #include "cli/commands.h"
+#include "cli/report.h"
 #include "vexil/random.h"
 #include "vexil/vexil.h"
 
@@ -30,7 +31,7 @@ Run add_random(CLI::App& app) {
             const std::uint64_t s = *seed + static_cast<std::uint64_t>(k);
             const std::filesystem::path stem = std::filesystem::path(*out) / ("random-" + std::to_string(s));
             const std::string toml = random_design(s);
-            const Scene scene = build_scene(load_design_text(toml, stem.string() + ".toml"));
+            const Scene scene = lay_out(load_design_text(toml, stem.string() + ".toml"));
             write_files({{stem.string() + ".toml", toml},
                          {stem.string() + ".svg", render_bytes(scene, Format::Svg, options)},
                          {stem.string() + ".png", render_bytes(scene, Format::Png, options)}});

@@ -1,6 +1,7 @@
 // vexil render DESIGN -o OUT [-o OUT …]: every output is rendered in memory first, and only when all
 // succeeded are they written (each atomically), so a failure leaves no file and replaces none.
 #include "cli/commands.h"
+#include "cli/report.h"
 #include "vexil/vexil.h"
 
 #include <memory>
@@ -18,7 +19,7 @@ struct RenderArgs {
 
 int run_render(const RenderArgs& args) {
     output_formats(args.outputs, "vexil render"); // a usage mistake is reported before loading
-    const Scene scene = build_scene(load_design(args.design, args.design_options.load()));
+    const Scene scene = lay_out(load_design(args.design, args.design_options.load()));
     render_outputs(scene, args.outputs, RenderOptions{args.width, args.height}, "vexil render");
     return 0;
 }

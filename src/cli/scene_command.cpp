@@ -1,5 +1,6 @@
 // vexil scene DESIGN: print the laid-out scene as text (every path and colour), for review and diffs.
 #include "cli/commands.h"
+#include "cli/report.h"
 #include "vexil/vexil.h"
 
 #include <iostream>
@@ -15,7 +16,7 @@ Run add_scene(CLI::App& app) {
     command->add_option("design", *design, "the design file (.toml)")->required();
     add_design_options(*command, *design_options);
     return [design, design_options] {
-        std::cout << dump(build_scene(load_design(*design, design_options->load())));
+        std::cout << dump(lay_out(load_design(*design, design_options->load())));
         return 0;
     };
 }

@@ -2,6 +2,7 @@
 // to its own PNG, and all of them on one contact sheet (PNG and PDF) captioned with their settings —
 // seven ring widths side by side.
 #include "cli/commands.h"
+#include "cli/report.h"
 #include "diag/diag.h"
 #include "vexil/vexil.h"
 
@@ -68,6 +69,7 @@ int run_variants(const VariantsArgs& args) {
     std::vector<std::pair<std::filesystem::path, std::string>> files;
     RenderOptions options;
     options.width = args.width;
+    ResourceCache cache; // every variant shares the design's emblems: parsed once
     for (std::size_t i = 0; i < total; ++i) {
         LoadOptions load = args.design_options.load();
         std::string caption, name = stem;
@@ -79,7 +81,7 @@ int run_variants(const VariantsArgs& args) {
             caption += (caption.empty() ? "" : ", ") + key + " = " + value;
             name += "_" + file_safe(key + "=" + value);
         }
-        scenes[i] = build_scene(load_design(args.design, load));
+        scenes[i] = lay_out(load_design(args.design, load), &cache);
         captions[i] = caption;
         files.emplace_back(out / (name + ".png"), std::string());
     }

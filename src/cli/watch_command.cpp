@@ -2,6 +2,7 @@
 // (what it extends, its emblems) changes. A broken edit prints its errors and keeps the last good
 // output (renders are atomic); fixing it renders again.
 #include "cli/commands.h"
+#include "cli/report.h"
 #include "vexil/vexil.h"
 
 #include <algorithm>
@@ -43,13 +44,13 @@ Stamps stamps_of(const std::vector<std::string>& files) {
 /// One render; returns the files to watch next (the design's inputs, or just the design on failure).
 /// `good` says whether it rendered, and stays true once an output has been written.
 std::vector<std::string> render_once(const WatchArgs& args, const std::vector<std::string>& previous,
-                                     bool terminal, bool& good, bool& ever) {
+                                     bool terminal, bool& good, bool& ever, ResourceCache& cache) {
     const auto start = Clock::now();
     if (terminal) std::cerr << "\033[2J\033[H"; // "in place": each report replaces the last
     try {
         good = false;
         const Design design = load_design(args.design, args.design_options.load());
-        render_outputs(build_scene(design), args.outputs, RenderOptions{args.width, args.height},
+        render_outputs(lay_out(design, &cache), args.outputs, RenderOptions{args.width, args.height},
                        "vexil watch");
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
         std::cout << "rendered " << args.design << " in " << ms << " ms; watching " << design.inputs.size()
@@ -57,10 +58,9 @@ std::vector<std::string> render_once(const WatchArgs& args, const std::vector<st
         good = ever = true;
         return design.inputs;
     } catch (const InputError& error) {
-        for (const auto& d : error.diagnostics())
-            std::cerr << format_diagnostic(d) << '\n';
+        report(error);
     } catch (const IoError& error) {
-        std::cerr << "vexil: error: " << error.what() << '\n';
+        report_failure(error.what());
     }
     std::cerr << (ever ? "vexil: kept the last good output; watching for the next change"
                        : "vexil: nothing rendered yet; watching for the next change")
@@ -77,7 +77,8 @@ int run_watch(const WatchArgs& args) {
     output_formats(args.outputs, "vexil watch");
     if (!fs::exists(args.design)) throw IoError(args.design + ": no such design");
     bool good = false, ever = false;
-    std::vector<std::string> inputs = render_once(args, {args.design}, terminal, good, ever);
+    ResourceCache cache; // an emblem is parsed again only when its file changes
+    std::vector<std::string> inputs = render_once(args, {args.design}, terminal, good, ever, cache);
     int renders = 1;
     Stamps last = stamps_of(inputs);
     while (args.renders == 0 || renders < args.renders) {
@@ -88,7 +89,7 @@ int run_watch(const WatchArgs& args) {
         if (now == last) continue;
         // Let an editor finish writing before reading (several writes often land within a few ms).
         std::this_thread::sleep_for(std::chrono::milliseconds(std::min(args.interval_ms, 50)));
-        inputs = render_once(args, inputs, terminal, good, ever);
+        inputs = render_once(args, inputs, terminal, good, ever, cache);
         ++renders;
         last = stamps_of(inputs);
     }

@@ -25,9 +25,11 @@
 //    line, and not halfway through writing an output.
 #include "emblem/emblem.h"
 
+#include "cairo/handles.h"
 #include "emblem/svg_text.h"
 #include "vexil/diagnostic.h"
 
+#include <cairo.h>
 #include <gio/gio.h>
 #include <librsvg/rsvg.h>
 
@@ -156,9 +158,11 @@ struct Document {
     std::string name;
 };
 
-Artwork load(const std::filesystem::path& file, const std::vector<Recolour>& recolour) {
-    const std::string name = file.filename().string();
-    std::string svg = read_bounded(file, name);
+std::string read(const std::filesystem::path& file) {
+    return read_bounded(file, file.filename().string());
+}
+
+Artwork parse(std::string svg, const std::string& name, const std::vector<Recolour>& recolour) {
     if (svg.find_first_not_of(" \t\r\n") == std::string::npos) throw LoadError("'" + name + "' is empty");
     // librsvg would inflate gzip (SVGZ) by itself, past the size limit and past the checks below,
     // which read the text as UTF-8 (or another ASCII-compatible encoding; UTF-16 has NUL bytes).
@@ -184,14 +188,12 @@ Artwork load(const std::filesystem::path& file, const std::vector<Recolour>& rec
     document->intrinsic = intrinsic_box(document->handle.get(), name);
 
     // Draw it once, small, so that what librsvg refuses while drawing is reported now.
-    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
-    cairo_t* cr = cairo_create(surface);
+    const cairo::SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1));
+    const cairo::ContextPtr cr(cairo_create(surface.get()));
     const RsvgRectangle trial{0, 0, 1, 1};
     GError* raw = nullptr;
-    const bool drawn = rsvg_handle_render_document(document->handle.get(), cr, &trial, &raw);
+    const bool drawn = rsvg_handle_render_document(document->handle.get(), cr.get(), &trial, &raw);
     ErrorPtr error(raw);
-    cairo_destroy(cr);
-    cairo_surface_destroy(surface);
     if (!drawn) throw LoadError("'" + name + "' cannot be drawn: " + message_of(error.get()));
 
     const Box intrinsic = document->intrinsic;

@@ -115,7 +115,7 @@ void prepare(Job& job, const GalleryOptions& options) {
     }
     try {
         job.design = load_design(job.found.file, LoadOptions{{}, options.allowed_folders});
-        job.scene = build_scene(job.design);
+        job.scene = build_scene(job.design, load_resources(job.design), &entry.warnings);
         job.loaded = true;
     } catch (const InputError& error) {
         entry.errors = error.diagnostics();

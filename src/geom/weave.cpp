@@ -131,8 +131,8 @@ bool alternate_over(const std::vector<Circle>& rings, int a, int b, Vec2 at) {
     return (cross(tangent(a), tangent(b)) < 0) == (inside % 2 == 0);
 }
 
-std::vector<int> decide_stacks(std::vector<Junction>& junctions, const std::vector<Circle>& rings,
-                               WeaveRule rule, const std::vector<OverRule>& overrides) {
+StackDecision decide_stacks(std::vector<Junction>& junctions, const std::vector<Circle>& rings,
+                            WeaveRule rule, const std::vector<OverRule>& overrides) {
     // over[{junction, a, b}] = true when a lies over b there; filled for a < b only.
     std::map<std::tuple<int, int, int>, bool> over;
     for (int k = 0; k < static_cast<int>(junctions.size()); ++k) {
@@ -148,7 +148,8 @@ std::vector<int> decide_stacks(std::vector<Junction>& junctions, const std::vect
                 over[{k, a, b}] = a_over;
             }
     }
-    std::vector<int> unmatched;
+    StackDecision decision;
+    std::vector<int>& unmatched = decision.unmatched;
     for (int i = 0; i < static_cast<int>(overrides.size()); ++i) {
         const OverRule& rule_i = overrides[i];
         const int n = static_cast<int>(rings.size());
@@ -178,8 +179,19 @@ std::vector<int> decide_stacks(std::vector<Junction>& junctions, const std::vect
         junction.stack = junction.rings;
         std::stable_sort(junction.stack.begin(), junction.stack.end(),
                          [&](int a, int b) { return wins[a] != wins[b] ? wins[a] < wins[b] : a < b; });
+        // The stack honours the relation exactly when every ring lies over every ring below it.
+        const auto lies_over = [&](int upper, int lower) {
+            const bool lower_first = lower < upper;
+            const bool first_over = over[{k, std::min(lower, upper), std::max(lower, upper)}];
+            return lower_first ? !first_over : first_over;
+        };
+        bool consistent = true;
+        for (std::size_t x = 0; x < junction.stack.size() && consistent; ++x)
+            for (std::size_t y = x + 1; y < junction.stack.size() && consistent; ++y)
+                consistent = lies_over(junction.stack[y], junction.stack[x]);
+        if (!consistent) decision.cyclic.push_back(k);
     }
-    return unmatched;
+    return decision;
 }
 
 std::optional<Arc> meeting_arc(const Circle& a, double a_half_width, const Circle& b, double b_half_width,

@@ -62,9 +62,14 @@ bool alternate_over(const std::vector<Circle>& rings, int a, int b, Vec2 at);
 /// (simple crossings: alternate_over; tangent or merged meetings, and None: the higher index on
 /// top), then `overrides` replace pairs; the stack sorts rings by how many of the others they lie
 /// over (ties: higher index on top), which is the exact order whenever the relation is transitive.
-/// Returns the indices of overrides that name no existing crossing.
-std::vector<int> decide_stacks(std::vector<Junction>& junctions, const std::vector<Circle>& rings,
-                               WeaveRule rule, const std::vector<OverRule>& overrides);
+struct StackDecision {
+    std::vector<int> unmatched; ///< indices of overrides that name no existing crossing
+    /// Junctions whose relation is a cycle (a over b over c over a): no stack honours every pair,
+    /// so the one chosen breaks at least one of them.
+    std::vector<int> cyclic;
+};
+StackDecision decide_stacks(std::vector<Junction>& junctions, const std::vector<Circle>& rings,
+                            WeaveRule rule, const std::vector<OverRule>& overrides);
 
 /// The arc of ring `a` (angles in vexil degrees, start < end, start within (-360, 360)) over which its
 /// band, widened by `a_extra` either side, overlaps ring `b`'s band near `near`. Widened by a margin

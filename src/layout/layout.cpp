@@ -9,6 +9,7 @@
 #include <cmath>
 #include <map>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 #include <type_traits>
 
@@ -16,21 +17,54 @@ namespace vexil {
 namespace layout {
 namespace {
 
-const std::map<std::string_view, KindUnit>& units() {
-    static const std::map<std::string_view, KindUnit> table = {
-        {"field", field_layer},       {"bands", bands_layer},
-        {"cross", cross_layer},       {"saltire", saltire_layer},
-        {"triangle", triangle_layer}, {"bend", bend_layer},
-        {"canton", canton_layer},     {"border", border_layer},
-        {"rect", rect_layer},         {"circle", circle_layer},
-        {"ellipse", ellipse_layer},   {"ring", ring_layer},
-        {"polygon", polygon_layer},   {"star", star_layer},
-        {"path", path_layer},         {"rings", rings_layer},
-        {"crescent", crescent_layer}, {"hammer", hammer_layer},
-        {"sickle", sickle_layer},     {"hammer_and_sickle", hammer_and_sickle_layer},
-        {"emblem", emblem_layer},
-    };
-    return table;
+/// The unit that lays out a kind. A switch, so that a Kind without a unit fails to compile
+/// (-Wswitch, an error under VEXIL_WERROR): adding a kind is its catalogue entry and its file.
+KindUnit unit_of(Kind kind) {
+    switch (kind) {
+    case Kind::Field:
+        return field_layer;
+    case Kind::Bands:
+        return bands_layer;
+    case Kind::Cross:
+        return cross_layer;
+    case Kind::Saltire:
+        return saltire_layer;
+    case Kind::Triangle:
+        return triangle_layer;
+    case Kind::Bend:
+        return bend_layer;
+    case Kind::Canton:
+        return canton_layer;
+    case Kind::Border:
+        return border_layer;
+    case Kind::Rect:
+        return rect_layer;
+    case Kind::Circle:
+        return circle_layer;
+    case Kind::Ellipse:
+        return ellipse_layer;
+    case Kind::Ring:
+        return ring_layer;
+    case Kind::Polygon:
+        return polygon_layer;
+    case Kind::Star:
+        return star_layer;
+    case Kind::Path:
+        return path_layer;
+    case Kind::Rings:
+        return rings_layer;
+    case Kind::Crescent:
+        return crescent_layer;
+    case Kind::Hammer:
+        return hammer_layer;
+    case Kind::Sickle:
+        return sickle_layer;
+    case Kind::HammerAndSickle:
+        return hammer_and_sickle_layer;
+    case Kind::Emblem:
+        return emblem_layer;
+    }
+    throw std::logic_error("no layout unit for this kind");
 }
 
 void transform_shape(Shape& shape, const Affine& m) {
@@ -56,31 +90,44 @@ struct Silhouette {
     FillRule rule;
 };
 
+/// Thrown when a layer cannot be laid out because of another layer's error, already reported.
+struct LayerSkipped {};
+
+/// Every id of the design, with its layer's line and whether that layer laid out: a clip naming a
+/// later layer, or one that failed (already reported), is told apart from an unknown id.
+struct IdInfo {
+    std::uint32_t line = 0;
+    bool failed = false;
+};
+
 void set_clip(Group& group, const Layer& layer,
               const std::map<std::string, Silhouette, std::less<>>& silhouettes,
-              const std::map<std::string, std::uint32_t, std::less<>>& later) {
-    if (!layer.has("clip")) return;
-    const FieldValue& value = layer.fields.find("clip")->second.value;
-    if (const auto* box = std::get_if<std::vector<double>>(&value)) {
-        group.clip = rect_path({(*box)[0], (*box)[1], (*box)[2], (*box)[3]});
+              const std::map<std::string, IdInfo, std::less<>>& ids) {
+    if (!layer.has(fields::clip)) return;
+    const ClipRef& clip = layer.get(fields::clip);
+    if (clip.box) {
+        group.clip = rect_path(*clip.box);
         return;
     }
-    const std::string& id = std::get<std::string>(value);
-    auto it = silhouettes.find(id);
-    if (it == silhouettes.end() && later.count(id))
-        fail(layer, "clip", "clip-order",
-             "clip: layer '" + id + "' (line " + std::to_string(later.at(id)) +
-                 ") is painted after this one; a layer can only be clipped to one painted before it");
-    if (it == silhouettes.end()) {
-        std::vector<std::string> known;
-        for (const auto& [name, path] : silhouettes)
-            known.push_back(name);
-        fail(layer, "clip", "unknown-id",
-             "clip: no earlier layer has the id '" + id + "'" +
-                 diag::suggestion_suffix(diag::did_you_mean(id, known)));
+    auto it = silhouettes.find(clip.id);
+    if (it != silhouettes.end()) {
+        group.clip = it->second.path;
+        group.clip_rule = it->second.rule;
+        return;
     }
-    group.clip = it->second.path;
-    group.clip_rule = it->second.rule;
+    const auto known = ids.find(clip.id);
+    if (known != ids.end() && known->second.failed)
+        throw LayerSkipped{}; // the layer it names is in error, and that error is reported
+    if (known != ids.end())
+        fail(layer, fields::clip, "clip-order",
+             "clip: layer '" + clip.id + "' (line " + std::to_string(known->second.line) +
+                 ") is painted after this one; a layer can only be clipped to one painted before it");
+    std::vector<std::string> names;
+    for (const auto& [name, path] : silhouettes)
+        names.push_back(name);
+    fail(layer, fields::clip, "unknown-id",
+         "clip: no earlier layer has the id '" + clip.id + "'" +
+             diag::suggestion_suffix(diag::did_you_mean(clip.id, names)));
 }
 
 /// Geometry may reach this many flag sizes beyond the flag: plenty for shapes cut by its edges,
@@ -99,7 +146,7 @@ void check_extent(const Layer& layer, const Shape& shape, const Context& context
         points += path.points().size();
         for (Vec2 p : path.points())
             if (!std::isfinite(p.x) || !std::isfinite(p.y) || std::abs(p.x) > reach || std::abs(p.y) > reach)
-                fail(layer, "kind", "too-far",
+                fail(layer, "too-far",
                      "this layer reaches more than " + std::to_string(static_cast<int>(kMaxReach)) +
                          " flag sizes beyond the flag: check its sizes and positions");
     };
@@ -110,7 +157,7 @@ void check_extent(const Layer& layer, const Shape& shape, const Context& context
                     points += cost(item);
                     const Affine& m = drawn.transform;
                     if (!std::isfinite(m.a + m.b + m.c + m.d + m.e + m.f))
-                        fail(layer, "kind", "too-far", "this emblem's placement is not finite");
+                        fail(layer, "too-far", "this emblem's placement is not finite");
                 } else {
                     check(drawn.path);
                 }
@@ -133,7 +180,7 @@ std::size_t cost(const Item& item) {
 
 void check_budget(const Layer& layer, std::size_t points) {
     if (points > kMaxPoints)
-        fail(layer, "kind", "limit",
+        fail(layer, "limit",
              "the design would make more than " + std::to_string(kMaxPoints) + " path points by this layer");
 }
 
@@ -145,78 +192,137 @@ Shape single_fill(Path path, Colour colour, Vec2 pivot) {
     return shape;
 }
 
-void fail(const Layer& layer, std::string_view field, std::string code, std::string message) {
-    diag::raise(diag::error(layer.where(field), std::move(code), std::move(message)));
+void fail(const SourceRegion& region, std::string code, std::string message) {
+    diag::raise(diag::error(region, std::move(code), std::move(message)));
+}
+
+void warn(const Context& context, const SourceRegion& region, std::string code, std::string message) {
+    Diagnostic warning = diag::error(region, std::move(code), std::move(message));
+    warning.severity = Severity::Warning;
+    context.warnings.push_back(std::move(warning));
 }
 
 } // namespace layout
 
-Scene build_scene(const Design& design) {
-    const layout::Context context{design};
+namespace layout {
+namespace {
+
+/// One layer laid out: its shape made by its kind's unit, turned and repeated.
+Shape shape_of(const Layer& layer, const Context& context, std::size_t points) {
+    try {
+        Shape shape = unit_of(layer.kind)(layer, context);
+        if (const double degrees = layer.get(fields::rotate); degrees != 0)
+            transform_shape(shape, Affine::rotate(degrees, shape.pivot));
+        if (layer.has(fields::repeat)) {
+            // Count before copying: the copies of a large shape would fill memory first.
+            std::size_t one = shape.silhouette.points().size();
+            for (const Item& item : shape.items)
+                one += cost(item);
+            check_budget(layer, points + one * copy_count(layer.get(fields::repeat)));
+            shape = replicate(shape, layer.get(fields::repeat), transform_shape);
+        }
+        return shape;
+    } catch (const std::invalid_argument& error) { // the geometry core refuses degenerate input
+        fail(layer, "bad-geometry",
+             "this layer's geometry cannot be drawn: a size or position is too small or too large for it (" +
+                 std::string(error.what()) + ")");
+    }
+}
+
+/// A layer that lies wholly off the flag draws nothing a viewer sees: legal, but rarely meant.
+void warn_if_off_flag(const Layer& layer, const Shape& shape, const Context& context) {
+    if (shape.silhouette.points().empty()) return;
+    const Box b = shape.silhouette.bounds();
+    const Box flag = context.flag_box();
+    if (b.x >= flag.x + flag.w || b.y >= flag.y + flag.h || b.x + b.w <= flag.x || b.y + b.h <= flag.y)
+        warn(context, layer.region, "off-flag",
+             "this layer lies wholly outside the flag: nothing of it shows");
+}
+
+Group group_of(const Layer& layer, Shape& shape, const Context& context,
+               const std::map<std::string, Silhouette, std::less<>>& silhouettes,
+               const std::map<std::string, IdInfo, std::less<>>& ids) {
+    Group group;
+    group.id = layer.id;
+    group.opacity = layer.get(fields::opacity);
+    if (group.opacity == 0 && layer.id.empty()) // with an id it may be a clip source
+        warn(context, layer.where(fields::opacity), "invisible", "opacity: 0 makes this layer invisible");
+    set_clip(group, layer, silhouettes, ids);
+    if (layer.has(fields::outline)) {
+        const Outline& outline = layer.get(fields::outline);
+        if (outline.width > std::max(context.width(), context.height()))
+            fail(layer, fields::outline, "out-of-range", "outline: the width is larger than the flag itself");
+        // The stroke is centred on the edge: twice the width leaves `width` showing outside.
+        if (outline.width > 0)
+            group.items.emplace_back(std::in_place_type<StrokePath>, shape.silhouette, outline.colour,
+                                     2 * outline.width);
+    }
+    for (auto& item : shape.items)
+        group.items.push_back(std::move(item));
+    return group;
+}
+
+} // namespace
+} // namespace layout
+
+Scene build_scene(const Design& design, const Resources& resources, std::vector<Diagnostic>* warnings) {
+    std::vector<Diagnostic> noticed;
+    const layout::Context context{design, resources, noticed};
     Scene scene;
     scene.width = design.flag.width;
     scene.height = design.flag.height;
     scene.title = design.flag.title;
     scene.outline = design.flag.outline;
     std::map<std::string, layout::Silhouette, std::less<>> silhouettes;
-    std::map<std::string, std::uint32_t, std::less<>> ids_and_lines; // every id, for "comes later"
+    std::map<std::string, layout::IdInfo, std::less<>> ids; // every id, for "comes later" and "failed"
     for (const Layer& layer : design.layers)
-        if (!layer.id.empty()) ids_and_lines.emplace(layer.id, layer.region.begin.line);
+        if (!layer.id.empty()) ids.emplace(layer.id, layout::IdInfo{layer.region.begin.line, false});
+    std::vector<Diagnostic> errors;
     std::size_t points = 0;
     for (const Layer& layer : design.layers) {
-        layout::Shape shape;
         try {
-            shape = layout::units().at(layer.kind)(layer, context);
-            if (const double degrees = layer.number("rotate"); degrees != 0)
-                layout::transform_shape(shape, Affine::rotate(degrees, shape.pivot));
-            if (layer.has("repeat")) {
-                // Count before copying: the copies of a large shape would fill memory first.
-                std::size_t one = shape.silhouette.points().size();
-                for (const Item& item : shape.items)
-                    one += layout::cost(item);
-                layout::check_budget(layer, points + one * layout::copy_count(layer.repeat("repeat")));
-                shape = layout::replicate(shape, layer.repeat("repeat"), layout::transform_shape);
-            }
-        } catch (const std::invalid_argument& error) { // the geometry core refuses degenerate input
-            layout::fail(layer, "kind", "bad-geometry",
-                         "this layer's geometry cannot be drawn: a size or position is too small or too "
-                         "large for it (" +
-                             std::string(error.what()) + ")");
+            layout::Shape shape = layout::shape_of(layer, context, points);
+            layout::check_extent(layer, shape, context, points);
+            layout::warn_if_off_flag(layer, shape, context);
+            Group group = layout::group_of(layer, shape, context, silhouettes, ids);
+            if (!layer.id.empty())
+                silhouettes.emplace(layer.id,
+                                    layout::Silhouette{std::move(shape.silhouette), shape.silhouette_rule});
+            scene.groups.push_back(std::move(group));
+        } catch (const InputError& error) {
+            for (const Diagnostic& diagnostic : error.diagnostics())
+                errors.push_back(diagnostic);
+            if (!layer.id.empty()) ids[layer.id].failed = true;
+            // Past the design's budget of path points every later layer would fail the same way.
+            if (error.diagnostics().front().code == "limit") break;
+        } catch (const layout::LayerSkipped&) {
+            if (!layer.id.empty()) ids[layer.id].failed = true;
         }
-        layout::check_extent(layer, shape, context, points);
-        Group group;
-        group.id = layer.id;
-        group.opacity = layer.number("opacity");
-        layout::set_clip(group, layer, silhouettes, ids_and_lines);
-        if (layer.has("outline")) {
-            const Outline& outline = layer.outline("outline");
-            if (outline.width > std::max(design.flag.width, design.flag.height))
-                layout::fail(layer, "outline", "out-of-range",
-                             "outline: the width is larger than the flag itself");
-            // The stroke is centred on the edge: twice the width leaves `width` showing outside.
-            if (outline.width > 0)
-                group.items.push_back(StrokePath{shape.silhouette, outline.colour, 2 * outline.width});
-        }
-        for (auto& item : shape.items)
-            group.items.push_back(std::move(item));
-        if (!layer.id.empty())
-            silhouettes.emplace(layer.id,
-                                layout::Silhouette{std::move(shape.silhouette), shape.silhouette_rule});
-        scene.groups.push_back(std::move(group));
     }
+    if (!errors.empty()) diag::raise(std::move(errors));
+    if (warnings) warnings->insert(warnings->end(), noticed.begin(), noticed.end());
     return scene;
 }
 
 std::vector<RingCrossing> ring_crossings(const Design& design) {
-    const layout::Context context{design};
+    std::vector<Diagnostic> noticed;
+    const Resources none;
+    const layout::Context context{design, none, noticed};
     std::vector<RingCrossing> all;
+    std::vector<Diagnostic> errors;
     for (std::size_t i = 0; i < design.layers.size(); ++i) {
         const Layer& layer = design.layers[i];
-        if (layer.kind != "rings") continue;
+        if (layer.kind != Kind::Rings) continue;
         const std::string name = layer.id.empty() ? "layer " + std::to_string(i + 1) : layer.id;
-        for (auto& crossing : layout::crossings_of_layer(layer, context, name))
-            all.push_back(std::move(crossing));
+        try {
+            for (auto& crossing : layout::crossings_of_layer(layer, context, name))
+                all.push_back(std::move(crossing));
+        } catch (const InputError& error) {
+            for (const Diagnostic& diagnostic : error.diagnostics())
+                errors.push_back(diagnostic);
+        }
     }
+    if (!errors.empty()) diag::raise(std::move(errors));
     return all;
 }
 

@@ -3,15 +3,21 @@
 // layout.cpp adds what all layers share (rotate, outline, clip, opacity).
 
 #include "vexil/design.h"
+#include "vexil/fields.h"
 #include "vexil/layout.h"
+#include "vexil/resources.h"
 #include "vexil/scene.h"
 
 #include <string>
+#include <vector>
 
 namespace vexil::layout {
 
 struct Context {
     const Design& design;
+    const Resources& resources;
+    /// Where a unit reports what is legal but suspicious (a layer off the flag, a weave cycle).
+    std::vector<Diagnostic>& warnings;
     double width() const { return design.flag.width; }
     double height() const { return design.flag.height; }
     Box flag_box() const { return {0, 0, design.flag.width, design.flag.height}; }
@@ -28,8 +34,20 @@ struct Shape {
 
 /// One filled path that is also the silhouette.
 Shape single_fill(Path path, Colour colour, Vec2 pivot);
-/// Throws InputError about `field` of `layer` (through diag::raise).
-[[noreturn]] void fail(const Layer& layer, std::string_view field, std::string code, std::string message);
+/// Throws InputError at `region` (through diag::raise): the layer stops, build_scene goes on with the
+/// next layer and reports every layer's errors together.
+[[noreturn]] void fail(const SourceRegion& region, std::string code, std::string message);
+/// The same at a field of the layer (its value, or the layer when the field is absent).
+template <typename T>
+[[noreturn]] void fail(const Layer& layer, FieldKey<T> field, std::string code, std::string message) {
+    fail(layer.where(field), std::move(code), std::move(message));
+}
+/// The same at the layer as a whole.
+[[noreturn]] inline void fail(const Layer& layer, std::string code, std::string message) {
+    fail(layer.region, std::move(code), std::move(message));
+}
+/// Records a warning about the design at `region`.
+void warn(const Context& context, const SourceRegion& region, std::string code, std::string message);
 
 /// Refuses a laid-out layer that reaches absurdly far beyond the flag, has non-finite points, or
 /// brings the design's total path points past the limit (`points` counts across layers).

@@ -93,8 +93,7 @@ std::optional<FieldValue> Reader::repeat(const toml::node& node, std::string_vie
         FieldSpec spec{key, FieldType::Pair, false, "", "", ""};
         auto value = field(spec, *table->get(key), std::string(what) + "." + std::string(key));
         if (!value) return std::nullopt;
-        const auto& xy = std::get<std::vector<double>>(*value);
-        return Vec2{xy[0], xy[1]};
+        return std::get<Vec2>(*value);
     };
 
     if (table->contains("count")) ok = (repeat.count = whole("count", 1).value_or(-1)) > 0 && ok;

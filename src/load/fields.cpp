@@ -146,11 +146,21 @@ std::optional<FieldValue> Reader::field(const FieldSpec& spec, const toml::node&
             if (!check_range(value)) return std::nullopt;
         return *values;
     }
-    case FieldType::Pair:
+    case FieldType::Pair: {
+        auto values = numbers(node, what, 2u);
+        if (!values || !check_range((*values)[0]) || !check_range((*values)[1])) return std::nullopt;
+        return Vec2{(*values)[0], (*values)[1]};
+    }
     case FieldType::Box: {
-        auto values = numbers(node, what, spec.type == FieldType::Pair ? 2u : 4u);
+        auto values = numbers(node, what, 4u);
         if (!values) return std::nullopt;
-        return *values;
+        const Box box{(*values)[0], (*values)[1], (*values)[2], (*values)[3]};
+        if (box.w < 0 || box.h < 0) {
+            fail(diag::out_of_range(region_of(node), std::string(what) + ": the width and height",
+                                    std::min(box.w, box.h), "at least 0"));
+            return std::nullopt;
+        }
+        return box;
     }
     case FieldType::Points: {
         const auto* array = node.as_array();
@@ -224,26 +234,27 @@ std::optional<FieldValue> Reader::field(const FieldSpec& spec, const toml::node&
             fail(diag::too_many(region_of(node), std::string(what) + ": the list's length", kMaxListItems));
             return std::nullopt;
         }
-        std::vector<double> flat;
+        std::vector<Triple> triples;
         for (const auto& item : *array) {
             auto triple = numbers(item, what, 3u);
             if (!triple) return std::nullopt;
-            for (double value : *triple) {
+            for (double value : *triple)
                 if (value < 0 || value != std::floor(value) || value > 1e6) {
                     fail(diag::wrong_type(region_of(item), what, "whole numbers from 0", "another number"));
                     return std::nullopt;
                 }
-                flat.push_back(value);
-            }
+            triples.push_back({static_cast<int>((*triple)[0]), static_cast<int>((*triple)[1]),
+                               static_cast<int>((*triple)[2]), region_of(item)});
         }
-        return flat;
+        return triples;
     }
     case FieldType::Clip: {
-        if (const auto* text = node.as_string()) return std::string(text->get());
+        if (const auto* text = node.as_string()) return ClipRef{std::string(text->get()), std::nullopt};
         if (node.is_array()) {
-            auto values = numbers(node, what, 4u);
-            if (!values) return std::nullopt;
-            return *values;
+            FieldSpec box_spec{spec.name, FieldType::Box, false, "", "", ""};
+            auto box = field(box_spec, node, what);
+            if (!box) return std::nullopt;
+            return ClipRef{"", std::get<Box>(*box)};
         }
         fail(diag::wrong_type(region_of(node), what, "a layer id or [x, y, w, h]", describe(node)));
         return std::nullopt;

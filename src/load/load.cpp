@@ -4,6 +4,7 @@
 #include "geom/svg_path.h"
 #include "load/reader.h"
 #include "model/colour.h"
+#include "vexil/fields.h"
 
 #include <algorithm>
 #include <cctype>
@@ -73,7 +74,8 @@ FlagInfo read_flag(const toml::table& document, Reader& reader) {
     }
     FieldSpec size_spec{"size", FieldType::Pair, true, "", "design units", "flag size"};
     if (auto value = reader.field(size_spec, *size, "flag.size")) {
-        const auto& wh = std::get<std::vector<double>>(*value);
+        const Vec2 size_value = std::get<Vec2>(*value);
+        const double wh[2] = {size_value.x, size_value.y};
         // From 0.001 to 1e6 design units: the geometry's tolerances are absolute (geom/tolerance.h),
         // and a flag drawn in billionths of a unit would fall below them.
         if (wh[0] < 1e-3 || wh[1] < 1e-3 || wh[0] > 1e6 || wh[1] > 1e6 || wh[0] / wh[1] > 100 ||
@@ -158,9 +160,9 @@ std::optional<Layer> read_layer(const toml::table& table, std::size_t index, Rea
         reader.fail(diag::unknown_kind(region_of(*kind_node), *kind_name, kind_names()));
         return std::nullopt;
     }
-    layer.kind = *kind_name;
+    layer.kind = kind->kind;
     if (const auto* id = table.get("id"); id && id->is_string()) layer.id = id->as_string()->get();
-    const std::string named = layer.id.empty() ? where + " (" + layer.kind + ")" : "layer '" + layer.id + "'";
+    const std::string named = layer.id.empty() ? where + " (" + *kind_name + ")" : "layer '" + layer.id + "'";
     const auto names = field_names(*kind);
     std::set<std::string, std::less<>> misspelt; // required fields an unknown key was taken for
     bool ok = true;
@@ -224,10 +226,10 @@ std::vector<Layer> read_layers(const toml::table& document, Reader& reader) {
         auto layer = read_layer(*table, i, reader);
         if (!layer) continue;
         if (!layer->id.empty()) {
-            auto [it, fresh] = ids.emplace(layer->id, layer->where("id"));
+            auto [it, fresh] = ids.emplace(layer->id, layer->where(fields::id));
             if (!fresh) {
                 const auto& first = it->second;
-                reader.fail(diag::error(layer->where("id"), "duplicate-id",
+                reader.fail(diag::error(layer->where(fields::id), "duplicate-id",
                                         "layer id '" + layer->id + "' is already used at line " +
                                             std::to_string(first.begin.line)));
             }
@@ -273,7 +275,7 @@ Design read_document(toml::table& document, std::string label, const LoadOptions
     design.layers = read_layers(document, reader);
     for (const Layer& layer : design.layers) // files the layers read (emblems) are inputs too
         for (const auto& [name, field] : layer.fields)
-            if (const FieldSpec* spec = find_field(*find_kind(layer.kind), name);
+            if (const FieldSpec* spec = find_field(kind_spec(layer.kind), name);
                 spec && spec->type == FieldType::File)
                 design.inputs.push_back(std::get<std::string>(field.value));
     if (reader.failed()) {

@@ -14,8 +14,9 @@ namespace catalogue {
 
 std::vector<KindSpec> division_and_shape_kinds() {
     return {
-        {"field", "division", "fills the whole flag", {colour_field()}},
-        {"bands",
+        {Kind::Field, "field", "division", "fills the whole flag", {colour_field()}},
+        {Kind::Bands,
+         "bands",
          "division",
          "equal or weighted stripes across a box (the whole flag by default)",
          {{"direction",
@@ -36,11 +37,13 @@ std::vector<KindSpec> division_and_shape_kinds() {
            {},
            0.0},
           {"box", T::Box, false, "", kDu, "[x, y, w, h] the bands fill; the whole flag by default"}}},
-        {"cross",
+        {Kind::Cross,
+         "cross",
          "division",
          "a horizontal and a vertical bar through `at`, edge to edge (Nordic when `at` is toward the hoist)",
          {colour_field(), at_field(), {"width", T::Number, true, "", kDu, "width of both bars", {}, 0.0}}},
-        {"saltire",
+        {Kind::Saltire,
+         "saltire",
          "division",
          "diagonal cross corner to corner",
          {colour_field(),
@@ -48,7 +51,8 @@ std::vector<KindSpec> division_and_shape_kinds() {
           {"counterchanged", T::Bool, false, "false", "",
            "paint only one half of each arm, turning about the centre (St Patrick's saltire in the Union "
            "Flag)"}}},
-        {"triangle",
+        {Kind::Triangle,
+         "triangle",
          "division",
          "isosceles triangle whose base is a whole edge of the flag",
          {colour_field(),
@@ -67,7 +71,8 @@ std::vector<KindSpec> division_and_shape_kinds() {
            "distance from the base to the apex; half the flag by default",
            {},
            0.0}}},
-        {"bend",
+        {Kind::Bend,
+         "bend",
          "division",
          "a diagonal band from one corner to the opposite one",
          {colour_field(),
@@ -79,34 +84,41 @@ std::vector<KindSpec> division_and_shape_kinds() {
            "the corner the band starts from",
            {"top-hoist", "bottom-hoist"}},
           {"width", T::Number, true, "", kDu, "width of the band, across it", {}, 0.0}}},
-        {"canton",
+        {Kind::Canton,
+         "canton",
          "division",
          "a rectangle in the top-hoist corner",
-         {colour_field(), {"size", T::Pair, true, "", kDu, "[w, h] of the canton"}}},
-        {"border",
+         {colour_field(), {"size", T::Pair, true, "", kDu, "[w, h] of the canton", {}, 0.0}}},
+        {Kind::Border,
+         "border",
          "division",
          "a frame along all four edges",
          {colour_field(), {"width", T::Number, true, "", kDu, "width of the frame", {}, 0.0}}},
-        {"rect",
+        {Kind::Rect,
+         "rect",
          "shape",
          "a rectangle centred on `at`",
-         {colour_field(), at_field(), {"size", T::Pair, true, "", kDu, "[w, h]"}}},
-        {"circle",
+         {colour_field(), at_field(), {"size", T::Pair, true, "", kDu, "[w, h]", {}, 0.0}}},
+        {Kind::Circle,
+         "circle",
          "shape",
          "a disc",
          {colour_field(), at_field(), {"radius", T::Number, true, "", kDu, "radius", {}, 0.0}}},
-        {"ellipse",
+        {Kind::Ellipse,
+         "ellipse",
          "shape",
          "an axis-aligned ellipse (turn it with `rotate`)",
-         {colour_field(), at_field(), {"radii", T::Pair, true, "", kDu, "[rx, ry]"}}},
-        {"ring",
+         {colour_field(), at_field(), {"radii", T::Pair, true, "", kDu, "[rx, ry]", {}, 0.0}}},
+        {Kind::Ring,
+         "ring",
          "shape",
          "an annulus",
          {colour_field(),
           at_field(),
           {"radius", T::Number, true, "", kDu, "radius of the band's centre line", {}, 0.0},
           {"width", T::Number, true, "", kDu, "width of the band", {}, 0.0}}},
-        {"polygon",
+        {Kind::Polygon,
+         "polygon",
          "shape",
          "a regular polygon (sides, radius) or any polygon (points)",
          {colour_field(),
@@ -124,7 +136,8 @@ std::vector<KindSpec> division_and_shape_kinds() {
           {"points", T::Points, false, "", kDu,
            "absolute corners [[x, y], …] of any polygon; `rotate` then turns it about `at` if given, else "
            "about the corners' centroid"}}},
-        {"star",
+        {Kind::Star,
+         "star",
          "shape",
          "a star with `points` outer points, the first pointing up (or toward `face`)",
          {colour_field(),
@@ -150,7 +163,8 @@ std::vector<KindSpec> division_and_shape_kinds() {
            499.0},
           {"face", T::Pair, false, "", kDu,
            "a point the first point aims at: turns the star about `at` (`rotate` adds to the turn)"}}},
-        {"path",
+        {Kind::Path,
+         "path",
          "shape",
          "any outline, as SVG path data",
          {colour_field(),
@@ -172,7 +186,8 @@ std::vector<KindSpec> division_and_shape_kinds() {
            "",
            "how overlapping subpaths fill",
            {"nonzero", "evenodd"}}}},
-        {"rings",
+        {Kind::Rings,
+         "rings",
          "rings",
          "interlocking rings, woven over and under where they cross",
          {{"colors", T::Colours, true, "", "", "one colour for every ring, or one per ring in ring order"},
@@ -273,6 +288,15 @@ const KindSpec* find_kind(std::string_view name) {
     for (const auto& kind : kind_catalogue())
         if (kind.name == name) return &kind;
     return nullptr;
+}
+
+const KindSpec& kind_spec(Kind kind) {
+    // The catalogue is in Kind order (a test holds it so), so the lookup is an index.
+    return kind_catalogue().at(static_cast<std::size_t>(kind));
+}
+
+std::string_view kind_name(Kind kind) {
+    return kind_spec(kind).name;
 }
 
 const FieldSpec* find_field(const KindSpec& kind, std::string_view field) {

@@ -39,7 +39,8 @@ std::vector<FieldSpec> with(std::vector<FieldSpec> fields, std::initializer_list
 
 std::vector<KindSpec> charge_kinds() {
     return {
-        {"crescent",
+        {Kind::Crescent,
+         "crescent",
          "charge",
          "a disc with a disc cut out of it: the outer circle minus the inner one, as one outline of two arcs",
          {colour_field(),
@@ -47,12 +48,12 @@ std::vector<KindSpec> charge_kinds() {
           {"radius", T::Number, true, "", kDu, "radius of the outer circle", {}, 0.0},
           {"inner_radius", T::Number, true, "", kDu, "radius of the circle cut out", {}, 0.0},
           {"inner_at", T::Pair, true, "", kDu, "centre of the circle cut out, on the flag like `at`"}}},
-        {"hammer_and_sickle", "charge",
+        {Kind::HammerAndSickle, "hammer_and_sickle", "charge",
          "the hammer and sickle of the Soviet flag, inscribed in a square as its 1955 statute draws them",
          with(square_fields(), {blade_field(), handle_field(), head_field()})},
-        {"hammer", "charge", "the hammer of hammer_and_sickle alone, in the same square",
+        {Kind::Hammer, "hammer", "charge", "the hammer of hammer_and_sickle alone, in the same square",
          with(square_fields(), {handle_field(), head_field()})},
-        {"sickle", "charge", "the sickle of hammer_and_sickle alone, in the same square",
+        {Kind::Sickle, "sickle", "charge", "the sickle of hammer_and_sickle alone, in the same square",
          with(square_fields(), {blade_field()})},
     };
 }

@@ -1,20 +1,12 @@
 #pragma once
-// RAII owners for Cairo handles: every surface and context is released on every path, errors included.
+// The Cairo handle owners (src/cairo/handles.h) and the check that turns a Cairo failure into IoError.
 
-#include <cairo.h>
-
-#include <memory>
+#include "cairo/handles.h"
 
 namespace vexil::render {
 
-struct SurfaceDeleter {
-    void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
-};
-struct ContextDeleter {
-    void operator()(cairo_t* cr) const { cairo_destroy(cr); }
-};
-using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
-using ContextPtr = std::unique_ptr<cairo_t, ContextDeleter>;
+using cairo::ContextPtr;
+using cairo::SurfacePtr;
 
 /// Throws IoError when Cairo reports a failure on the surface.
 void check(cairo_surface_t* surface, const char* what);

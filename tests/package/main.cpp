@@ -10,7 +10,8 @@ int main() {
                                     "\"white\"\n[[layer]]\nkind = \"circle\"\n"
                                     "radius = 0.6\ncolor = \"#bc002d\"\n",
                                     "consumer.toml");
-        const std::string svg = vexil::render_bytes(vexil::build_scene(design), vexil::Format::Svg, {});
+        const std::string svg = vexil::render_bytes(vexil::build_scene(design, vexil::load_resources(design)),
+                                                    vexil::Format::Svg, {});
         std::cout << "svg " << svg.size() << " bytes from vexil " << vexil::kVersion << '\n';
         return svg.find("<svg") == std::string::npos;
     } catch (const std::exception& error) {

@@ -86,11 +86,11 @@ TEST_CASE("rings: no seam of the field inside any band, at any size", "[render][
     for (int width : {300, 1111, 3000}) {
         const auto r = render(kOlympic, width);
         const auto& layer = r.design.layers[1];
-        const double radius = layer.number("radius"), half = layer.number("width") / 2;
+        const double radius = layer.get(fields::radius), half = layer.get(fields::width) / 2;
         const double inset = 1.5 / r.scale; // keep 1.5 px from the band's edges
         std::vector<Vec2> centres;
-        const Vec2 at = layer.pair("at");
-        const double s = layer.number("spacing"), drop = layer.number("drop");
+        const Vec2 at = layer.get(fields::at);
+        const double s = layer.get(fields::spacing), drop = layer.get(fields::drop);
         for (int k = 0; k < 5; ++k)
             centres.push_back(at + Vec2{(k - 2) * s / 2, k % 2 ? drop : 0});
         int seams = 0, checked = 0;
@@ -130,7 +130,8 @@ TEST_CASE("rings: the Earth flag's rim crossings show the over-strand and its ga
         {"svg", test::rasterise_svg(render_bytes(r.scene, Format::Svg, options), size.width, size.height)},
         {"pdf", test::rasterise_pdf(pdf, size.width, size.height)}};
     const auto& layer = r.design.layers[1];
-    const double radius = layer.number("radius"), half = layer.number("width") / 2, gap = layer.number("gap");
+    const double radius = layer.get(fields::radius), half = layer.get(fields::width) / 2,
+                 gap = layer.get(fields::gap);
     const Vec2 middle{r.scene.width / 2, r.scene.height / 2};
     const auto centre_of = [&](int ring) {
         return ring == 0 ? middle : middle + heading(90 + 60.0 * (ring - 1)) * radius;

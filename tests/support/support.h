@@ -75,3 +75,17 @@ class TempDir {
 std::string read_text(const std::filesystem::path& path);
 
 } // namespace vexil::test
+
+#include "vexil/fields.h"
+#include "vexil/layout.h"
+#include "vexil/resources.h"
+
+namespace vexil {
+
+/// The tests lay a design out in one call: its resources loaded (its emblems read), then
+/// build_scene, which itself reads nothing.
+inline Scene build_scene(const Design& design) {
+    return build_scene(design, load_resources(design));
+}
+
+} // namespace vexil

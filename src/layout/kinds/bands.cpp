@@ -9,23 +9,20 @@
 namespace vexil::layout {
 
 Shape bands_layer(const Layer& layer, const Context& context) {
-    const auto& colours = layer.colours("colors");
+    const auto& colours = layer.get(fields::colors);
     std::vector<double> weights(colours.size(), 1.0);
-    if (layer.has("weights")) {
-        weights = layer.numbers("weights");
+    if (layer.has(fields::weights)) {
+        weights = layer.get(fields::weights);
         if (weights.size() != colours.size())
-            fail(layer, "weights", "wrong-length",
+            fail(layer, fields::weights, "wrong-length",
                  "weights: expected one weight per colour (" + std::to_string(colours.size()) +
                      ") but found " + std::to_string(weights.size()));
     }
     const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
-    if (total <= 0) fail(layer, "weights", "out-of-range", "weights: at least one weight must be positive");
-    Box box = context.flag_box();
-    if (layer.has("box")) {
-        const auto& b = layer.numbers("box");
-        box = {b[0], b[1], b[2], b[3]};
-    }
-    const bool horizontal = layer.text("direction") == "horizontal";
+    if (total <= 0)
+        fail(layer, fields::weights, "out-of-range", "weights: at least one weight must be positive");
+    const Box box = layer.get_or(fields::box, context.flag_box());
+    const bool horizontal = layer.get(fields::direction) == "horizontal";
     const double extent = horizontal ? box.h : box.w;
     std::vector<double> edges{0};
     for (double weight : weights)

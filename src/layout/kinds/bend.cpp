@@ -6,11 +6,11 @@ namespace vexil::layout {
 
 Shape bend_layer(const Layer& layer, const Context& context) {
     const Box box = context.flag_box();
-    const bool from_top = layer.text("from") == "top-hoist";
+    const bool from_top = layer.get(fields::from) == "top-hoist";
     const Vec2 start = from_top ? Vec2{0, 0} : Vec2{0, box.h};
     const Vec2 end = from_top ? Vec2{box.w, box.h} : Vec2{box.w, 0};
-    const auto band = geom::clockwise(geom::band_in_box(start, end, layer.number("width"), box));
-    return single_fill(polygon_path(band), layer.colour("color"), context.centre());
+    const auto band = geom::clockwise(geom::band_in_box(start, end, layer.get(fields::width), box));
+    return single_fill(polygon_path(band), layer.get(fields::color), context.centre());
 }
 
 } // namespace vexil::layout

@@ -4,8 +4,8 @@
 namespace vexil::layout {
 
 Shape canton_layer(const Layer& layer, const Context&) {
-    const Vec2 size = layer.pair("size");
-    return single_fill(rect_path({0, 0, size.x, size.y}), layer.colour("color"), size / 2);
+    const Vec2 size = layer.get(fields::size);
+    return single_fill(rect_path({0, 0, size.x, size.y}), layer.get(fields::color), size / 2);
 }
 
 } // namespace vexil::layout

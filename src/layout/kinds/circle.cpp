@@ -4,8 +4,8 @@
 namespace vexil::layout {
 
 Shape circle_layer(const Layer& layer, const Context&) {
-    const Vec2 at = layer.pair("at");
-    return single_fill(circle_path(at, layer.number("radius")), layer.colour("color"), at);
+    const Vec2 at = layer.get(fields::at);
+    return single_fill(circle_path(at, layer.get(fields::radius)), layer.get(fields::color), at);
 }
 
 } // namespace vexil::layout

@@ -8,16 +8,16 @@
 namespace vexil::layout {
 
 Shape crescent_layer(const Layer& layer, const Context&) {
-    const Vec2 at = layer.pair("at");
-    const double radius = layer.number("radius");
-    const Vec2 inner_at = layer.pair("inner_at");
-    const double inner_radius = layer.number("inner_radius");
+    const Vec2 at = layer.get(fields::at);
+    const double radius = layer.get(fields::radius);
+    const Vec2 inner_at = layer.get(fields::inner_at);
+    const double inner_radius = layer.get(fields::inner_radius);
     if (geom::crescent_form(at, radius, inner_at, inner_radius) == geom::CrescentForm::Empty)
-        fail(layer, "inner_radius", "empty-crescent",
+        fail(layer, fields::inner_radius, "empty-crescent",
              "the cut-out covers the whole crescent: the circle of `inner_radius` about `inner_at` contains "
              "the "
              "circle of `radius` about `at`");
-    return single_fill(geom::crescent_path(at, radius, inner_at, inner_radius), layer.colour("color"), at);
+    return single_fill(geom::crescent_path(at, radius, inner_at, inner_radius), layer.get(fields::color), at);
 }
 
 } // namespace vexil::layout

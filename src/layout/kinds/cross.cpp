@@ -5,8 +5,8 @@
 namespace vexil::layout {
 
 Shape cross_layer(const Layer& layer, const Context& context) {
-    const Vec2 at = layer.pair("at");
-    const double h = layer.number("width") / 2;
+    const Vec2 at = layer.get(fields::at);
+    const double h = layer.get(fields::width) / 2;
     const double w = context.width();
     const double ht = context.height();
     const double x0 = at.x - h, x1 = at.x + h, y0 = at.y - h, y1 = at.y + h;
@@ -22,7 +22,7 @@ Shape cross_layer(const Layer& layer, const Context& context) {
                               {0, y1},
                               {0, y0},
                               {x0, y0}});
-    return single_fill(std::move(path), layer.colour("color"), at);
+    return single_fill(std::move(path), layer.get(fields::color), at);
 }
 
 } // namespace vexil::layout

@@ -4,11 +4,9 @@
 namespace vexil::layout {
 
 Shape ellipse_layer(const Layer& layer, const Context&) {
-    const Vec2 at = layer.pair("at");
-    const Vec2 radii = layer.pair("radii");
-    if (radii.x < 0 || radii.y < 0)
-        fail(layer, "radii", "out-of-range", "radii: both radii must be at least 0");
-    return single_fill(ellipse_path(at, radii.x, radii.y), layer.colour("color"), at);
+    const Vec2 at = layer.get(fields::at);
+    const Vec2 radii = layer.get(fields::radii);
+    return single_fill(ellipse_path(at, radii.x, radii.y), layer.get(fields::color), at);
 }
 
 } // namespace vexil::layout

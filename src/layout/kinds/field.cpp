@@ -4,7 +4,7 @@
 namespace vexil::layout {
 
 Shape field_layer(const Layer& layer, const Context& context) {
-    return single_fill(rect_path(context.flag_box()), layer.colour("color"), context.centre());
+    return single_fill(rect_path(context.flag_box()), layer.get(fields::color), context.centre());
 }
 
 } // namespace vexil::layout

@@ -10,24 +10,24 @@ namespace {
 
 geom::HammerSickle proportions(const Layer& layer) {
     geom::HammerSickle p;
-    if (layer.has("blade")) p.blade = layer.number("blade");
-    if (layer.has("handle")) p.handle = layer.number("handle");
-    if (layer.has("head")) p.head = layer.number("head");
+    if (layer.has(fields::blade)) p.blade = layer.get(fields::blade);
+    if (layer.has(fields::handle)) p.handle = layer.get(fields::handle);
+    if (layer.has(fields::head)) p.head = layer.get(fields::head);
     return p;
 }
 
 /// The unit-square outline placed in the layer's square, mirrored left-right if asked. A mirror
 /// image runs the other way round, so it is reversed to stay clockwise.
 Shape place(const Layer& layer, const Path& unit) {
-    const Vec2 at = layer.pair("at");
-    const double size = layer.number("size");
-    const bool mirror = layer.flag("mirror");
+    const Vec2 at = layer.get(fields::at);
+    const double size = layer.get(fields::square_size);
+    const bool mirror = layer.get(fields::mirror);
     const Affine m = Affine::translate({-0.5, -0.5})
                          .then(Affine::scale(mirror ? -size : size, size))
                          .then(Affine::translate(at));
     Path placed = unit.transformed(m);
     if (mirror) placed = placed.reversed();
-    return single_fill(std::move(placed), layer.colour("color"), at);
+    return single_fill(std::move(placed), layer.get(fields::color), at);
 }
 
 } // namespace

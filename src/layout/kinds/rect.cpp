@@ -4,10 +4,10 @@
 namespace vexil::layout {
 
 Shape rect_layer(const Layer& layer, const Context&) {
-    const Vec2 at = layer.pair("at");
-    const Vec2 size = layer.pair("size");
+    const Vec2 at = layer.get(fields::at);
+    const Vec2 size = layer.get(fields::size);
     return single_fill(rect_path({at.x - size.x / 2, at.y - size.y / 2, size.x, size.y}),
-                       layer.colour("color"), at);
+                       layer.get(fields::color), at);
 }
 
 } // namespace vexil::layout

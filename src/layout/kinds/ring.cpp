@@ -6,13 +6,13 @@
 namespace vexil::layout {
 
 Shape ring_layer(const Layer& layer, const Context&) {
-    const Vec2 at = layer.pair("at");
-    const double radius = layer.number("radius");
-    const double half = layer.number("width") / 2;
+    const Vec2 at = layer.get(fields::at);
+    const double radius = layer.get(fields::radius);
+    const double half = layer.get(fields::width) / 2;
     // A band wider than the ring's diameter has no hole left: it is a disc.
     const double inner = std::max(0.0, radius - half);
     Path path = inner > 0 ? annulus_path(at, inner, radius + half) : circle_path(at, radius + half);
-    return single_fill(std::move(path), layer.colour("color"), at);
+    return single_fill(std::move(path), layer.get(fields::color), at);
 }
 
 } // namespace vexil::layout

@@ -6,21 +6,25 @@
 // same band ever abut, so nothing can seam. Without a gap, the rings are painted whole in order and
 // each over-strand's sector is painted again on top, in stack order; a sector's ends lie on its own
 // band, over the same colour, so they cannot seam either.
+#include "diag/diag.h"
+#include "geom/tolerance.h"
 #include "geom/weave.h"
 #include "layout/unit.h"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <tuple>
 
 namespace vexil::layout {
 namespace {
 
 std::vector<Vec2> pattern_centres(const Layer& layer, const Context& context) {
-    const Vec2 at = layer.has("at") ? layer.pair("at") : context.centre();
-    const double r = layer.number("radius");
-    const std::string& pattern = layer.text("pattern");
+    const Vec2 at = layer.has(fields::at) ? layer.get(fields::at) : context.centre();
+    const double r = layer.get(fields::radius);
+    const std::string& pattern = layer.get(fields::pattern);
     const auto spacing = [&](double fallback) {
-        return layer.has("spacing") ? layer.number("spacing") : fallback;
+        return layer.has(fields::spacing) ? layer.get(fields::spacing) : fallback;
     };
     std::vector<Vec2> centres;
     if (pattern == "flower") {
@@ -30,18 +34,18 @@ std::vector<Vec2> pattern_centres(const Layer& layer, const Context& context) {
         for (int k = 0; k < 6; ++k)
             centres.push_back(at + heading(90 + 60.0 * k) * s);
     } else if (pattern == "row") {
-        const int count = layer.integer("count");
+        const int count = layer.get(fields::count);
         const double s = spacing(1.6 * r);
         for (int k = 0; k < count; ++k)
             centres.push_back(at + Vec2{(k - (count - 1) / 2.0) * s, 0});
     } else if (pattern == "circle") {
-        const int count = layer.integer("count");
+        const int count = layer.get(fields::count);
         for (int k = 0; k < count; ++k)
             centres.push_back(at + heading(360.0 * k / count) * spacing(r));
     } else { // olympic: blue, yellow, black, green, red — top, bottom, top, bottom, top, left to right
         // Default spacing 22/9 r: top centres 0.3667 of the hoist apart for r = 0.15 hoist.
         const double s = spacing(22.0 / 9.0 * r);
-        const double drop = layer.has("drop") ? layer.number("drop") : r;
+        const double drop = layer.has(fields::drop) ? layer.get(fields::drop) : r;
         for (int k = 0; k < 5; ++k)
             centres.push_back(at + Vec2{(k - 2) * s / 2, k % 2 ? drop : 0});
     }
@@ -49,28 +53,50 @@ std::vector<Vec2> pattern_centres(const Layer& layer, const Context& context) {
 }
 
 std::vector<Vec2> ring_centres(const Layer& layer, const Context& context) {
-    if (!layer.has("centers")) return pattern_centres(layer, context);
-    const Vec2 offset = layer.has("at") ? layer.pair("at") : Vec2{};
+    if (!layer.has(fields::centers)) return pattern_centres(layer, context);
+    const Vec2 offset = layer.has(fields::at) ? layer.get(fields::at) : Vec2{};
     std::vector<Vec2> centres;
-    for (Vec2 c : layer.points("centers"))
+    for (Vec2 c : layer.get(fields::centers))
         centres.push_back(c + offset);
-    if (centres.size() > 64) fail(layer, "centers", "limit", "centers: at most 64 rings in one layer");
+    if (centres.size() > 64) fail(layer, fields::centers, "limit", "centers: at most 64 rings in one layer");
     return centres;
 }
 
 geom::WeaveRule weave_rule(const Layer& layer) {
-    const std::string& weave = layer.text("weave");
+    const std::string& weave = layer.get(fields::weave);
     if (weave == "none") return geom::WeaveRule::None;
     return weave == "alternate" ? geom::WeaveRule::Alternate : geom::WeaveRule::AlternateReversed;
 }
 
-std::vector<geom::OverRule> over_rules(const Layer& layer) {
+/// The layer's `over` triples as rules. Two triples naming one crossing in opposite directions
+/// are an error (which one should win?); the same triple twice is only a warning.
+std::vector<geom::OverRule> over_rules(const Layer& layer, const Context& context) {
     std::vector<geom::OverRule> rules;
-    if (!layer.has("over")) return rules;
-    const auto& flat = layer.numbers("over");
-    for (std::size_t i = 0; i + 2 < flat.size(); i += 3)
-        rules.push_back(
-            {static_cast<int>(flat[i]), static_cast<int>(flat[i + 1]), static_cast<int>(flat[i + 2])});
+    if (!layer.has(fields::over)) return rules;
+    const auto& triples = layer.get(fields::over);
+    std::vector<Diagnostic> conflicts;
+    std::map<std::tuple<int, int, int>, const Triple*> seen; // by (lower ring, higher ring, k)
+    for (const Triple& triple : triples) {
+        const auto crossing =
+            std::tuple{std::min(triple.a, triple.b), std::max(triple.a, triple.b), triple.k};
+        const auto [it, fresh] = seen.emplace(crossing, &triple);
+        const auto line = [](const Triple& t) {
+            return std::to_string(t.region.begin.line) + ":" + std::to_string(t.region.begin.column);
+        };
+        if (!fresh && it->second->a != triple.a)
+            conflicts.push_back(diag::error(
+                triple.region, "conflicting-over",
+                "over: [" + std::to_string(triple.a) + ", " + std::to_string(triple.b) + ", " +
+                    std::to_string(triple.k) + "] contradicts [" + std::to_string(it->second->a) + ", " +
+                    std::to_string(it->second->b) + ", " + std::to_string(it->second->k) + "] at " +
+                    line(*it->second) + ": a crossing has one ring on top; keep one of them"));
+        else if (!fresh)
+            warn(context, triple.region, "repeated-over",
+                 "over: [" + std::to_string(triple.a) + ", " + std::to_string(triple.b) + ", " +
+                     std::to_string(triple.k) + "] is given twice (first at " + line(*it->second) + ")");
+        rules.push_back({triple.a, triple.b, triple.k});
+    }
+    if (!conflicts.empty()) diag::raise(std::move(conflicts));
     return rules;
 }
 
@@ -111,26 +137,44 @@ struct Weave {
 
 Weave weave_of(const Layer& layer, const Context& context) {
     const std::vector<Vec2> centres = ring_centres(layer, context);
-    const double radius = layer.number("radius");
-    const double half = layer.number("width") / 2;
+    const double radius = layer.get(fields::radius);
+    const double half = layer.get(fields::width) / 2;
+    if (half >= radius)
+        fail(layer, fields::width, "out-of-range", "width: a ring's band must be narrower than its diameter");
     Weave weave;
     for (std::size_t i = 0; i < centres.size(); ++i) {
         for (std::size_t j = 0; j < i; ++j)
-            if (distance(centres[i], centres[j]) < 1e-9)
-                fail(layer, layer.has("centers") ? "centers" : "spacing", "duplicate-ring",
+            if (distance(centres[i], centres[j]) < geom::kLengthEpsilon)
+                fail(layer.has(fields::centers) ? layer.where(fields::centers) : layer.where(fields::spacing),
+                     "duplicate-ring",
                      "rings " + std::to_string(j) + " and " + std::to_string(i) +
                          " lie on top of each other");
         weave.rings.push_back({centres[i], radius});
     }
-    weave.junctions = geom::find_junctions(weave.rings, half, layer.number("gap"));
-    const auto rules = over_rules(layer);
-    const auto unmatched = geom::decide_stacks(weave.junctions, weave.rings, weave_rule(layer), rules);
-    if (!unmatched.empty()) {
-        const auto rule = rules[unmatched.front()];
-        fail(layer, "over", "no-such-crossing",
-             "over: rings " + std::to_string(rule.over) + " and " + std::to_string(rule.under) +
-                 " have no crossing " + std::to_string(rule.crossing) +
-                 " (rings are numbered from 0; `vexil crossings` lists them)");
+    weave.junctions = geom::find_junctions(weave.rings, half, layer.get(fields::gap));
+    const auto rules = over_rules(layer, context);
+    const auto decision = geom::decide_stacks(weave.junctions, weave.rings, weave_rule(layer), rules);
+    std::vector<Diagnostic> unmatched;
+    const auto& triples = layer.get_or(fields::over, std::vector<Triple>{});
+    for (int index : decision.unmatched) {
+        const Triple& triple = triples[index];
+        unmatched.push_back(diag::error(triple.region, "no-such-crossing",
+                                        "over: rings " + std::to_string(triple.a) + " and " +
+                                            std::to_string(triple.b) + " have no crossing " +
+                                            std::to_string(triple.k) +
+                                            " (rings are numbered from 0; `vexil crossings` lists them)"));
+    }
+    if (!unmatched.empty()) diag::raise(std::move(unmatched));
+    for (int k : decision.cyclic) {
+        const auto& junction = weave.junctions[k];
+        std::string rings;
+        for (int ring : junction.rings)
+            rings += (rings.empty() ? "" : ", ") + std::to_string(ring);
+        warn(context, layer.where(fields::over), "weave-cycle",
+             "the rings meeting near (" + std::to_string(junction.at.x) + ", " +
+                 std::to_string(junction.at.y) + ") — " + rings +
+                 " — lie over each other in a cycle; no order honours every pair, so at least "
+                 "one pair is drawn the other way");
     }
     return weave;
 }
@@ -156,14 +200,12 @@ std::vector<RingCrossing> crossings_of_layer(const Layer& layer, const Context& 
 
 Shape rings_layer(const Layer& layer, const Context& context) {
     const std::vector<Vec2> centres = ring_centres(layer, context);
-    const double radius = layer.number("radius");
-    const double half = layer.number("width") / 2;
-    const double gap = layer.number("gap");
-    if (half >= radius)
-        fail(layer, "width", "out-of-range", "width: a ring's band must be narrower than its diameter");
-    const auto& given = layer.colours("colors");
+    const double radius = layer.get(fields::radius);
+    const double half = layer.get(fields::width) / 2;
+    const double gap = layer.get(fields::gap);
+    const auto& given = layer.get(fields::colors);
     if (given.size() != 1 && given.size() != centres.size())
-        fail(layer, "colors", "wrong-length",
+        fail(layer, fields::colors, "wrong-length",
              "colors: give one colour, or one per ring (" + std::to_string(centres.size()) + "), not " +
                  std::to_string(given.size()));
     std::vector<Colour> colours(centres.size(), given.front());
@@ -172,7 +214,7 @@ Shape rings_layer(const Layer& layer, const Context& context) {
     auto [rings, junctions] = weave_of(layer, context);
 
     Shape shape;
-    shape.pivot = layer.has("at") ? layer.pair("at") : context.centre();
+    shape.pivot = layer.has(fields::at) ? layer.get(fields::at) : context.centre();
     for (const auto& ring : rings)
         shape.silhouette.append(annulus_path(ring.centre, radius - half, radius + half));
     if (gap > 0) {

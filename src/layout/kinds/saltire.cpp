@@ -19,12 +19,12 @@ Path half_arm(Vec2 centre, Vec2 corner, double width, const std::vector<Vec2>& q
 } // namespace
 
 Shape saltire_layer(const Layer& layer, const Context& context) {
-    const double width = layer.number("width");
+    const double width = layer.get(fields::width);
     const Box box = context.flag_box();
     const Vec2 c = context.centre();
     const Vec2 tl{0, 0}, tr{box.w, 0}, br{box.w, box.h}, bl{0, box.h};
     Path path;
-    if (!layer.flag("counterchanged")) {
+    if (!layer.get(fields::counterchanged)) {
         path.append(polygon_path(geom::clockwise(geom::band_in_box(tl, br, width, box))));
         path.append(polygon_path(geom::clockwise(geom::band_in_box(bl, tr, width, box))));
     } else {
@@ -35,7 +35,7 @@ Shape saltire_layer(const Layer& layer, const Context& context) {
         path.append(half_arm(c, br, half, {c, tr, br})); // lower fly arm → fly triangle
         path.append(half_arm(c, bl, half, {c, br, bl})); // lower hoist arm → bottom triangle
     }
-    return single_fill(std::move(path), layer.colour("color"), c);
+    return single_fill(std::move(path), layer.get(fields::color), c);
 }
 
 } // namespace vexil::layout

@@ -8,16 +8,17 @@
 namespace vexil::layout {
 
 Shape star_layer(const Layer& layer, const Context&) {
-    const Vec2 at = layer.pair("at");
-    const int points = layer.integer("points");
-    const double radius = layer.number("radius");
+    const Vec2 at = layer.get(fields::at);
+    const int points = layer.get(fields::star_points);
+    const double radius = layer.get(fields::radius);
     double inner = 0;
-    if (layer.has("inner")) {
-        inner = layer.number("inner");
+    if (layer.has(fields::inner)) {
+        inner = layer.get(fields::inner);
     } else {
-        const int step = layer.integer("step");
+        const int step = layer.get(fields::step);
         if (2 * step >= points)
-            fail(layer, layer.given("step") ? "step" : "points", "impossible-star",
+            fail(layer.given(fields::step) ? layer.where(fields::step) : layer.where(fields::star_points),
+                 "impossible-star",
                  "there is no regular star {" + std::to_string(points) + "/" + std::to_string(step) +
                      "}: `step` must be less than half of `points`; give `inner` to draw this star");
         inner = radius * star_inner_ratio(points, step);
@@ -25,14 +26,14 @@ Shape star_layer(const Layer& layer, const Context&) {
     // `face` turns the star about `at` so that its first point aims at the target; the layer's
     // `rotate` is applied afterwards about the same pivot, so it adds to this turn.
     double turn = 0;
-    if (layer.has("face")) {
-        const Vec2 toward = layer.pair("face") - at;
+    if (layer.has(fields::face)) {
+        const Vec2 toward = layer.get(fields::face) - at;
         if (length(toward) <= geom::kLengthEpsilon)
-            fail(layer, "face", "face-is-centre",
+            fail(layer, fields::face, "face-is-centre",
                  "face: the star cannot face its own centre `at`; give another point");
         turn = heading_of(toward);
     }
-    return single_fill(polygon_path(star_vertices(at, radius, inner, points, turn)), layer.colour("color"),
+    return single_fill(polygon_path(star_vertices(at, radius, inner, points, turn)), layer.get(fields::color),
                        at);
 }
 

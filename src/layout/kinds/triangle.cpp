@@ -4,10 +4,10 @@
 namespace vexil::layout {
 
 Shape triangle_layer(const Layer& layer, const Context& context) {
-    const std::string& from = layer.text("from");
+    const std::string& from = layer.get(fields::from);
     const double w = context.width(), h = context.height();
     const bool across = from == "hoist" || from == "fly";
-    const double depth = layer.has("depth") ? layer.number("depth") : (across ? w / 2 : h / 2);
+    const double depth = layer.has(fields::depth) ? layer.get(fields::depth) : (across ? w / 2 : h / 2);
     std::vector<Vec2> corners;
     if (from == "hoist")
         corners = {{0, 0}, {depth, h / 2}, {0, h}};
@@ -17,7 +17,7 @@ Shape triangle_layer(const Layer& layer, const Context& context) {
         corners = {{0, 0}, {w, 0}, {w / 2, depth}};
     else
         corners = {{0, h}, {w / 2, h - depth}, {w, h}};
-    return single_fill(polygon_path(corners), layer.colour("color"), context.centre());
+    return single_fill(polygon_path(corners), layer.get(fields::color), context.centre());
 }
 
 } // namespace vexil::layout

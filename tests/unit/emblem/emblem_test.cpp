@@ -24,6 +24,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// The emblem module's two steps, read then parse, as load_resources runs them.
+Artwork load_emblem(const fs::path& file) {
+    return emblem::parse(emblem::read(file), file.filename().string(), {});
+}
+
 fs::path emblems() {
     return test::source_dir() / "tests" / "emblems";
 }
@@ -210,7 +215,7 @@ TEST_CASE("emblem: recolor replaces colours of the artwork, palette names allowe
         const Design design = design_here(on_white(
             "kind = \"emblem\"\nfile = \"black-rect.svg\"\nheight = 1\nrecolor = { \"#000\" = \"brand\", "
             "\"#ffffff\" = \"#ff000080\" }\n"));
-        const auto& table = design.layers[1].recolours("recolor");
+        const auto& table = design.layers[1].get(fields::recolor);
         REQUIRE(table.size() == 2);
         CHECK(table[0].to == Colour{0x12 / 255.0, 0x34 / 255.0, 0x56 / 255.0, 1});
     }
@@ -406,7 +411,7 @@ TEST_CASE("emblem: larger than 2 MiB", "[emblem]") {
         CHECK(first.code == "bad-emblem");
         CHECK(first.message.find("larger than 2 MiB") != std::string::npos);
     }
-    CHECK_THROWS_AS(emblem::load(dir / "big.svg", {}), emblem::LoadError);
+    CHECK_THROWS_AS(load_emblem(dir / "big.svg"), emblem::LoadError);
 }
 
 TEST_CASE("emblem: compressed and UTF-16 files are refused", "[emblem]") {
@@ -416,7 +421,7 @@ TEST_CASE("emblem: compressed and UTF-16 files are refused", "[emblem]") {
     REQUIRE(std::system(
                 ("gzip -c " + (emblems() / "red-square.svg").string() + " > " + svgz.string()).c_str()) == 0);
     try {
-        (void)emblem::load(svgz, {});
+        (void)load_emblem(svgz);
         FAIL("loaded");
     } catch (const emblem::LoadError& error) {
         CHECK(std::string(error.what()).find("compressed (SVGZ)") != std::string::npos);
@@ -426,7 +431,7 @@ TEST_CASE("emblem: compressed and UTF-16 files are refused", "[emblem]") {
         (utf16 += c) += '\0';
     dir.write("utf16.svg", utf16);
     try {
-        (void)emblem::load(dir / "utf16.svg", {});
+        (void)load_emblem(dir / "utf16.svg");
         FAIL("loaded");
     } catch (const emblem::LoadError& error) {
         CHECK(std::string(error.what()).find("NUL bytes") != std::string::npos);
@@ -489,7 +494,7 @@ TEST_CASE("emblem: files are found beside the design that names them", "[emblem]
     SECTION("with extends, relative to the parent design's own folder") {
         const fs::path variant = dir.write("variant/flag.toml", "extends = \"../base/flag.toml\"\n");
         const Design design = load_design(variant);
-        CHECK(design.layers[1].text("file") ==
+        CHECK(design.layers[1].get(fields::file) ==
               fs::weakly_canonical(dir / "base" / "art" / "mark.svg").string());
         CHECK(test::near(png_of(design, 300).at(150, 100), "#ff0000"));
     }
@@ -503,7 +508,7 @@ TEST_CASE("emblem: files are found beside the design that names them", "[emblem]
         }
         LoadOptions options;
         options.allowed_folders = {dir / "shared"};
-        CHECK(load_design(design, options).layers[1].text("file") ==
+        CHECK(load_design(design, options).layers[1].get(fields::file) ==
               fs::weakly_canonical(dir / "shared" / "wide.svg").string());
     }
     SECTION("a link inside the folder to a file outside it is refused") {

@@ -79,7 +79,7 @@ TEST_CASE("weave: Olympic rings alternate, blue over yellow at the upper crossin
         rings.push_back({{(k - 2) * s / 2, k % 2 ? drop : 0}, r});
     auto junctions = find_junctions(rings, 1.0 / 60, 0);
     REQUIRE(junctions.size() == 8);
-    CHECK(decide_stacks(junctions, rings, WeaveRule::Alternate, {}).empty());
+    CHECK(decide_stacks(junctions, rings, WeaveRule::Alternate, {}).unmatched.empty());
     for (int a = 0; a < 4; ++a) {
         const auto both = crossings_of(junctions, rings, a, a + 1);
         REQUIRE(both.size() == 2);
@@ -133,7 +133,7 @@ TEST_CASE("weave: over rules turn single crossings; unknown ones are reported", 
     CHECK(junctions[1].stack.back() == 1);
     const auto bad =
         decide_stacks(junctions, rings, WeaveRule::None, {{0, 1, 0}, {0, 1, 2}, {0, 0, 0}, {0, 7, 0}});
-    CHECK(bad == std::vector<int>{1, 2, 3});
+    CHECK(bad.unmatched == std::vector<int>{1, 2, 3});
     // Crossing 0 is the first clockwise from 12 o'clock around ring 0: the upper one, at 30°.
     const auto order = crossings_of(junctions, rings, 0, 1);
     CHECK(junctions[order[0]].at.y < 0);
@@ -155,7 +155,7 @@ TEST_CASE("weave: a multi-crossing stacks by how many rings each lies over", "[g
             for (int k = 0; k < static_cast<int>(list.size()); ++k)
                 if (junctions[list[k]].rings.size() == 6) rules.push_back({upper, lower, k});
         }
-    CHECK(decide_stacks(junctions, rings, WeaveRule::Alternate, rules).empty());
+    CHECK(decide_stacks(junctions, rings, WeaveRule::Alternate, rules).unmatched.empty());
     for (const auto& j : junctions)
         if (j.rings.size() == 6) CHECK(j.stack == wanted);
 }

@@ -1,4 +1,5 @@
 // Each kind's geometry against its construction: areas, corners, sides.
+#include "support.h"
 #include "vexil/vexil.h"
 
 #include <catch2/catch.hpp>

@@ -1,4 +1,5 @@
 // repeat: where the copies stand and which way they face.
+#include "support.h"
 #include "vexil/vexil.h"
 
 #include <catch2/catch.hpp>

@@ -42,7 +42,7 @@ color = "mark"
 std::vector<std::string> ids(const Design& d) {
     std::vector<std::string> out;
     for (const auto& layer : d.layers)
-        out.push_back(layer.id.empty() ? layer.kind : layer.id);
+        out.push_back(layer.id.empty() ? std::string(layer.kind_name()) : layer.id);
     return out;
 }
 
@@ -69,7 +69,7 @@ TEST_CASE("extends: palette, params and [flag] merge by name", "[load][extends]"
     CHECK(d.flag.width == 3); // kept from the parent
     CHECK(d.palette.at("field") == Colour{1, 0, 0, 1});
     CHECK(d.palette.at("mark") == Colour{1, 1, 1, 1});
-    CHECK(d.layers.at(1).number("radius") == 0.25); // the parent's expression, the child's param
+    CHECK(d.layers.at(1).get(fields::radius) == 0.25); // the parent's expression, the child's param
     CHECK(ids(d) == std::vector<std::string>{"ground", "disc", "bar"});
 }
 
@@ -98,12 +98,12 @@ color  = "mark"
 )");
     const Design d = load_design(child);
     CHECK(ids(d) == std::vector<std::string>{"ground", "star", "disc", "border"});
-    CHECK(d.layers[2].kind == "circle");
-    CHECK(d.layers[2].number("radius") == 0.75);
-    CHECK(d.layers[2].colour("color") == Colour{1, 1, 1, 1});
+    CHECK(d.layers[2].kind_name() == "circle");
+    CHECK(d.layers[2].get(fields::radius) == 0.75);
+    CHECK(d.layers[2].get(fields::color) == Colour{1, 1, 1, 1});
     // The merged field keeps the child's position, the rest the parent's.
-    CHECK(d.layers[2].where("radius").file == child.string());
-    CHECK(d.layers[2].where("color").file.find("parent.toml") != std::string::npos);
+    CHECK(d.layers[2].where(fields::radius).file == child.string());
+    CHECK(d.layers[2].where(fields::color).file.find("parent.toml") != std::string::npos);
 }
 
 TEST_CASE("extends: a layer of another kind with the same id replaces the parent's", "[load][extends]") {
@@ -113,8 +113,8 @@ TEST_CASE("extends: a layer of another kind with the same id replaces the parent
         dir.write("child.toml", "extends = \"parent.toml\"\n[[layer]]\nid = \"disc\"\nkind = \"rect\"\n"
                                 "size = [1, 1]\ncolor = \"mark\"\n");
     const Design d = load_design(child);
-    CHECK(d.layers[1].kind == "rect");
-    CHECK_FALSE(d.layers[1].has("radius"));
+    CHECK(d.layers[1].kind_name() == "rect");
+    CHECK_FALSE(d.layers[1].has(fields::radius));
 }
 
 TEST_CASE("extends: errors point into the file that has them", "[load][extends][errors]") {
@@ -161,5 +161,5 @@ TEST_CASE("extends: the shipped socialist Earth builds on the Earth flag", "[loa
     const auto path = test::source_dir() / "designs/earth-socialist.toml";
     if (!std::filesystem::exists(path)) return; // added with the charges
     const Design d = load_design(path);
-    CHECK(d.layers.at(1).kind == "rings");
+    CHECK(d.layers.at(1).kind_name() == "rings");
 }

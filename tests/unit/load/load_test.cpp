@@ -1,5 +1,6 @@
 // The loader: TOML text → checked, resolved Design, and the diagnostics a bad design gets.
 #include "vexil/design.h"
+#include "vexil/fields.h"
 #include "vexil/load.h"
 
 #include <catch2/catch.hpp>
@@ -130,21 +131,21 @@ color = "glass"
     REQUIRE(design.palette.size() == 3);
     CHECK(design.palette.at("ocean") == rgb(0x0b, 0x4d, 0xa2));
     REQUIRE(design.layers.size() == 5);
-    CHECK(design.layers[0].colour("color") == rgb(0x0b, 0x4d, 0xa2));
-    CHECK(design.layers[1].colour("color") == rgb(0xff, 0xd7, 0x00));
-    CHECK(design.layers[2].colour("color") == rgb(0xff, 0xff, 0xff)); // CSS names ignore case
-    CHECK(design.layers[3].colour("color") == rgb(0xff, 0x00, 0xaa));
-    CHECK(design.layers[4].colour("color").a == Approx(128 / 255.0));
-    CHECK(design.layers[0].kind == "field");
+    CHECK(design.layers[0].get(fields::color) == rgb(0x0b, 0x4d, 0xa2));
+    CHECK(design.layers[1].get(fields::color) == rgb(0xff, 0xd7, 0x00));
+    CHECK(design.layers[2].get(fields::color) == rgb(0xff, 0xff, 0xff)); // CSS names ignore case
+    CHECK(design.layers[3].get(fields::color) == rgb(0xff, 0x00, 0xaa));
+    CHECK(design.layers[4].get(fields::color).a == Approx(128 / 255.0));
+    CHECK(design.layers[0].kind_name() == "field");
     CHECK(design.layers[0].region.begin.line == 9);
-    CHECK(design.layers[0].where("color").begin.line == 11);
-    CHECK(design.layers[0].where("color").begin.column == 9);
+    CHECK(design.layers[0].where(fields::color).begin.line == 11);
+    CHECK(design.layers[0].where(fields::color).begin.column == 9);
 }
 
 TEST_CASE("load: a palette name shadows the CSS name", "[load]") {
     const Design design =
         load(kFlag + "[colors]\nred = \"#c8102e\"\n[[layer]]\nkind = \"field\"\ncolor = \"red\"\n");
-    CHECK(only_layer(design).colour("color") == rgb(0xc8, 0x10, 0x2e));
+    CHECK(only_layer(design).get(fields::color) == rgb(0xc8, 0x10, 0x2e));
 }
 
 TEST_CASE("load: params may refer to later params, in any order", "[load]") {
@@ -164,7 +165,7 @@ radius = "d / 10"
     CHECK(design.params.at("b") == 1.5);
     CHECK(design.params.at("a") == 3.0);
     CHECK(design.params.at("d") == 5.0);
-    CHECK(only_layer(design).number("radius") == Approx(0.5));
+    CHECK(only_layer(design).get(fields::radius) == Approx(0.5));
 }
 
 TEST_CASE("load: expressions over W and H", "[load]") {
@@ -182,39 +183,39 @@ size  = ["W", "band * 2"]
 rotate = "atan2(H, W)"
 )toml");
     const Layer& rect = only_layer(design);
-    CHECK(rect.pair("at").x == Approx(1.5));
-    CHECK(rect.pair("at").y == Approx(14.0 / 13));
-    CHECK(rect.pair("size").x == Approx(3));
-    CHECK(rect.pair("size").y == Approx(4.0 / 13));
-    CHECK(rect.number("rotate") == Approx(33.690067525979785));
+    CHECK(rect.get(fields::at).x == Approx(1.5));
+    CHECK(rect.get(fields::at).y == Approx(14.0 / 13));
+    CHECK(rect.get(fields::size).x == Approx(3));
+    CHECK(rect.get(fields::size).y == Approx(4.0 / 13));
+    CHECK(rect.get(fields::rotate) == Approx(33.690067525979785));
     CHECK(design.params.at("band") == Approx(2.0 / 13));
 }
 
 TEST_CASE("load: defaults come from the kind catalogue", "[load]") {
     const Design design = load(kFlag + "[[layer]]\nkind = \"star\"\ncolor = \"white\"\nradius = 0.5\n");
     const Layer& star = only_layer(design);
-    CHECK(star.integer("points") == 5);
-    CHECK(star.integer("step") == 2);
-    CHECK(star.pair("at").x == 1.5); // ["W/2", "H/2"]
-    CHECK(star.pair("at").y == 1.0);
-    CHECK(star.number("rotate") == 0);
-    CHECK(star.number("opacity") == 1);
-    CHECK_FALSE(star.has("inner"));
-    CHECK_FALSE(star.has("outline"));
-    CHECK_FALSE(star.has("clip"));
+    CHECK(star.get(fields::star_points) == 5);
+    CHECK(star.get(fields::step) == 2);
+    CHECK(star.get(fields::at).x == 1.5); // ["W/2", "H/2"]
+    CHECK(star.get(fields::at).y == 1.0);
+    CHECK(star.get(fields::rotate) == 0);
+    CHECK(star.get(fields::opacity) == 1);
+    CHECK_FALSE(star.has(fields::inner));
+    CHECK_FALSE(star.has(fields::outline));
+    CHECK_FALSE(star.has(fields::clip));
     CHECK(star.id.empty());
     // A default stands at the layer itself.
-    CHECK(star.where("points").begin.line == 3);
+    CHECK(star.where(fields::star_points).begin.line == 3);
 
     const Design bands = load(kFlag + "[[layer]]\nkind = \"bands\"\ncolors = [\"red\", \"white\"]\n");
-    CHECK(only_layer(bands).text("direction") == "horizontal");
-    CHECK_FALSE(only_layer(bands).has("weights"));
+    CHECK(only_layer(bands).get(fields::direction) == "horizontal");
+    CHECK_FALSE(only_layer(bands).has(fields::weights));
 
     const Design path =
         load(kFlag + "[[layer]]\nkind = \"path\"\ncolor = \"red\"\nd = \"M0 0 L1 0 L0 1 Z\"\n");
-    CHECK(only_layer(path).pair("at").x == 0);
-    CHECK(only_layer(path).number("scale") == 1);
-    CHECK(only_layer(path).text("fill_rule") == "nonzero");
+    CHECK(only_layer(path).get(fields::at).x == 0);
+    CHECK(only_layer(path).get(fields::scale) == 1);
+    CHECK(only_layer(path).get(fields::fill_rule) == "nonzero");
 }
 
 TEST_CASE("load: given values override defaults and keep their regions", "[load]") {
@@ -233,23 +234,25 @@ clip    = [0, 0, 1.5, 1]
 )toml");
     const Layer& star = only_layer(design);
     CHECK(star.id == "sun");
-    CHECK(star.text("id") == "sun");
-    CHECK(star.integer("points") == 7);
-    CHECK(star.number("inner") == 0.2);
-    CHECK(star.pair("at").x == 1);
-    CHECK(star.number("rotate") == 15);
-    CHECK(star.number("opacity") == 0.25);
-    CHECK(star.outline("outline").colour == rgb(0, 0, 0));
-    CHECK(star.outline("outline").width == 0.01);
-    CHECK(star.numbers("clip") == std::vector<double>{0, 0, 1.5, 1});
-    CHECK(star.where("points").begin.line == 7);
-    CHECK(star.where("points").begin.column == 11);
+    CHECK(star.get(fields::id) == "sun");
+    CHECK(star.get(fields::star_points) == 7);
+    CHECK(star.get(fields::inner) == 0.2);
+    CHECK(star.get(fields::at).x == 1);
+    CHECK(star.get(fields::rotate) == 15);
+    CHECK(star.get(fields::opacity) == 0.25);
+    CHECK(star.get(fields::outline).colour == rgb(0, 0, 0));
+    CHECK(star.get(fields::outline).width == 0.01);
+    REQUIRE(star.get(fields::clip).box.has_value());
+    const Box clip = *star.get(fields::clip).box;
+    CHECK((clip.x == 0 && clip.y == 0 && clip.w == 1.5 && clip.h == 1));
+    CHECK(star.where(fields::star_points).begin.line == 7);
+    CHECK(star.where(fields::star_points).begin.column == 11);
 }
 
 TEST_CASE("load: a single colour string stands for a list of one", "[load]") {
     const Design design = load(kFlag + "[[layer]]\nkind = \"bands\"\ncolors = \"red\"\n");
-    REQUIRE(only_layer(design).colours("colors").size() == 1);
-    CHECK(only_layer(design).colours("colors")[0] == rgb(255, 0, 0));
+    REQUIRE(only_layer(design).get(fields::colors).size() == 1);
+    CHECK(only_layer(design).get(fields::colors)[0] == rgb(255, 0, 0));
 }
 
 TEST_CASE("load: lists of colours, weights, points and clip ids", "[load]") {
@@ -267,14 +270,14 @@ points = [[0, 0], ["W", 0], [0, "H"]]
 clip   = "stripes"
 )toml");
     REQUIRE(design.layers.size() == 2);
-    CHECK(design.layers[0].text("direction") == "vertical");
-    CHECK(design.layers[0].colours("colors").size() == 3);
-    CHECK(design.layers[0].numbers("weights") == std::vector<double>{1, 1, 1});
-    const auto& points = design.layers[1].points("points");
+    CHECK(design.layers[0].get(fields::direction) == "vertical");
+    CHECK(design.layers[0].get(fields::colors).size() == 3);
+    CHECK(design.layers[0].get(fields::weights) == std::vector<double>{1, 1, 1});
+    const auto& points = design.layers[1].get(fields::points);
     REQUIRE(points.size() == 3);
     CHECK(points[1].x == 3);
     CHECK(points[2].y == 2);
-    CHECK(design.layers[1].text("clip") == "stripes");
+    CHECK(design.layers[1].get(fields::clip).id == "stripes");
 }
 
 TEST_CASE("load: --set overrides a param, a palette colour and a layer field", "[load]") {
@@ -297,34 +300,34 @@ radius = "r"
 )toml";
     const Design plain = load(toml);
     CHECK(plain.params.at("r") == 0.32);
-    CHECK(plain.layers[1].number("radius") == 0.32);
+    CHECK(plain.layers[1].get(fields::radius) == 0.32);
 
     const Design r = load(toml, {"r=0.5"});
     CHECK(r.params.at("r") == 0.5);
-    CHECK(r.layers[1].number("radius") == 0.5); // users of the param see the new value
-    CHECK(r.layers[1].where("radius").file == "t.toml");
+    CHECK(r.layers[1].get(fields::radius) == 0.5); // users of the param see the new value
+    CHECK(r.layers[1].where(fields::radius).file == "t.toml");
 
     const Design ocean = load(toml, {"colors.ocean=#ff0000"});
     CHECK(ocean.palette.at("ocean") == rgb(255, 0, 0));
-    CHECK(ocean.layers[0].colour("color") == rgb(255, 0, 0));
+    CHECK(ocean.layers[0].get(fields::color) == rgb(255, 0, 0));
 
     const Design flower = load(toml, {"flower.radius=0.4"});
-    CHECK(flower.layers[1].number("radius") == 0.4);
+    CHECK(flower.layers[1].get(fields::radius) == 0.4);
     CHECK(flower.params.at("r") == 0.32);
-    CHECK(flower.layers[1].where("radius").file == "<--set flower.radius=0.4>");
+    CHECK(flower.layers[1].where(fields::radius).file == "<--set flower.radius=0.4>");
 
     // Values may be TOML (a quoted string, an array) or expressions.
     const Design several =
         load(toml, {"r=\"W/10\"", "flower.at=[1, 1]", "colors.ocean=\"gold\"", "flower.color=navy"});
-    CHECK(several.layers[1].number("radius") == Approx(0.3));
-    CHECK(several.layers[1].pair("at").x == 1);
-    CHECK(several.layers[0].colour("color") == rgb(0xff, 0xd7, 0x00));
-    CHECK(several.layers[1].colour("color") == rgb(0, 0, 0x80));
+    CHECK(several.layers[1].get(fields::radius) == Approx(0.3));
+    CHECK(several.layers[1].get(fields::at).x == 1);
+    CHECK(several.layers[0].get(fields::color) == rgb(0xff, 0xd7, 0x00));
+    CHECK(several.layers[1].get(fields::color) == rgb(0, 0, 0x80));
 
     // A new palette entry and a field the layer did not have.
     const Design added = load(toml, {"colors.sea=#00ff00", "flower.opacity=0.5"});
     CHECK(added.palette.at("sea") == rgb(0, 255, 0));
-    CHECK(added.layers[1].number("opacity") == 0.5);
+    CHECK(added.layers[1].get(fields::opacity) == 0.5);
 
     // The last --set of a name wins.
     CHECK(load(toml, {"r=0.1", "r=0.2"}).params.at("r") == 0.2);

@@ -1,4 +1,5 @@
 // Path data with {expressions}: values substituted, errors at their columns.
+#include "support.h"
 #include "vexil/vexil.h"
 
 #include <catch2/catch.hpp>

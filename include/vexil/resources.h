@@ -1,0 +1,68 @@
+#pragma once
+/// @file resources.h
+/// Between load and layout: what a design reads besides its own file — SVG emblems now, fonts
+/// next — read and parsed once, before layout, so that layout does no I/O and never sees the heavy
+/// libraries that parse them (librsvg with GIO, Pango and libxml2).
+///
+///     Design ─ load_resources ─▶ Resources ─┐
+///     Design ───────────────────────────────┴─ build_scene ─▶ Scene
+///
+/// A ResourceCache keeps parsed artwork across loads in one process (watch, variants, gallery),
+/// keyed by the file's content, so an unchanged emblem is parsed once however often it is used.
+
+#include "vexil/design.h"
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace vexil {
+
+namespace emblem {
+struct Document; ///< parsed SVG artwork, owned by the emblem module (src/emblem)
+}
+
+/// One emblem file, read, recoloured and parsed: what layout places and a backend draws.
+struct Artwork {
+    std::shared_ptr<const emblem::Document> document;
+    Box intrinsic;            ///< the artwork's own extent in its user units (viewBox, or width × height)
+    std::size_t elements = 0; ///< elements one drawing visits, `<use>` expanded: its cost in a budget
+};
+
+/// The external resources of one design, ready for layout.
+class Resources {
+  public:
+    /// The artwork of `file` recoloured by `recolour`, or nullptr when it was not loaded.
+    const Artwork* artwork(const std::string& file, const std::vector<Recolour>& recolour) const;
+    void add_artwork(const std::string& file, const std::vector<Recolour>& recolour, Artwork artwork);
+    bool empty() const { return artworks_.empty(); }
+
+  private:
+    std::map<std::string, Artwork, std::less<>> artworks_;
+};
+
+/// Parsed artwork kept across loads in one process. Not shared between threads: a parsed document
+/// is drawn by one thread at a time, so each thread that renders keeps its own cache.
+class ResourceCache {
+  public:
+    ResourceCache();
+    ~ResourceCache();
+    ResourceCache(const ResourceCache&) = delete;
+    ResourceCache& operator=(const ResourceCache&) = delete;
+    /// How many artworks were parsed (not found in the cache) so far: for tests and benchmarks.
+    std::size_t parses() const;
+
+    struct Entries; ///< defined where artwork is loaded
+    Entries& entries() { return *entries_; }
+
+  private:
+    std::unique_ptr<Entries> entries_;
+};
+
+/// Reads and parses every external file the design's layers use. Throws InputError with one
+/// diagnostic per unusable file (at the layer's `file` value), or IoError.
+Resources load_resources(const Design& design, ResourceCache* cache = nullptr);
+
+} // namespace vexil

@@ -1,0 +1,30 @@
+// See report.h.
+#include "cli/report.h"
+
+#include <iostream>
+
+namespace vexil::cli {
+
+void report(const std::vector<Diagnostic>& diagnostics) {
+    for (const Diagnostic& diagnostic : diagnostics)
+        std::cerr << format_diagnostic(diagnostic) << '\n';
+}
+
+int report(const InputError& error) {
+    report(error.diagnostics());
+    return static_cast<int>(ExitCode::BadInput);
+}
+
+int report_failure(std::string_view what) {
+    std::cerr << "vexil: error: " << what << '\n';
+    return static_cast<int>(ExitCode::Failure);
+}
+
+Scene lay_out(const Design& design, ResourceCache* cache) {
+    std::vector<Diagnostic> warnings;
+    Scene scene = build_scene(design, load_resources(design, cache), &warnings);
+    report(warnings);
+    return scene;
+}
+
+} // namespace vexil::cli
