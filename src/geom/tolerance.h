@@ -23,6 +23,11 @@ inline constexpr double kArcSliverDegrees = 1e-9;
 /// above double rounding for coordinates of magnitude ≤ 1e6.
 inline constexpr double kLengthEpsilon = 1e-9;
 
+/// The smallest length geometry divides by: a degenerate (zero) radius gives a huge but finite
+/// ratio instead of inf or NaN. 1e-12 is below any length a design can express (sizes start at
+/// 0.001, positions resolve to kLengthEpsilon), so it never changes a real ratio.
+inline constexpr double kMinDivisorLength = 1e-12;
+
 /// Flattening tolerance for area and length measurements (not for drawing): segments per cubic.
 inline constexpr int kFlattenSegmentsPerCubic = 32;
 
