@@ -2,6 +2,8 @@
 // The SVG text of an emblem, before librsvg sees it: its colours (for `recolor`), its references
 // (an emblem must be self-contained) and how many elements it draws once `<use>` is expanded.
 // A lexical scan of the markup, not an XML parser: librsvg parses (and rejects) the document itself.
+// Implemented in svg_references.cpp (the checks) and svg_recolour.cpp (colours), over the scanner in
+// svg_markup.h.
 
 #include "vexil/design.h"
 

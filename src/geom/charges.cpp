@@ -9,6 +9,7 @@
 // on the flag, and the constants in charges.h (hammer_sickle::…) say what each stands for.
 #include "geom/charges.h"
 
+#include "geom/arc.h"
 #include "geom/polygon_clip.h"
 
 #include <algorithm>
@@ -46,29 +47,6 @@ Vec2 ray_exit(Vec2 from, Vec2 u, Vec2 c, double r) {
 }
 
 } // namespace
-
-void append_arc(Path& path, Vec2 centre, double radius, double start_deg, double end_deg) {
-    if (start_deg == end_deg) return;
-    // A NaN angle would never reach its end, and a sweep of many turns only makes curves.
-    if (!std::isfinite(start_deg) || !std::isfinite(end_deg) || std::abs(end_deg - start_deg) > 720)
-        throw std::invalid_argument("append_arc: the sweep must be finite and at most two turns");
-    const bool clockwise_on_page = end_deg > start_deg;
-    double a0 = start_deg;
-    Vec2 p0 = path.current_point();
-    while (a0 != end_deg) {
-        // The next multiple of 90° strictly beyond a0, or the end; a remainder below 1e-9° is folded
-        // into the last piece rather than drawn as a sliver.
-        double a1 =
-            clockwise_on_page ? (std::floor(a0 / 90.0) + 1) * 90.0 : (std::ceil(a0 / 90.0) - 1) * 90.0;
-        if (clockwise_on_page ? a1 >= end_deg - 1e-9 : a1 <= end_deg + 1e-9) a1 = end_deg;
-        // Handle length 4/3·tan(θ/4)·r: the cubic meets the circle at both ends and the middle.
-        const double handle = 4.0 / 3.0 * std::tan((a1 - a0) * kDegree / 4.0) * radius;
-        const Vec2 p1 = centre + radius * heading(a1);
-        path.cubic_to(p0 + handle * heading(a0 + 90.0), p1 - handle * heading(a1 + 90.0), p1);
-        a0 = a1;
-        p0 = p1;
-    }
-}
 
 std::optional<std::pair<Vec2, Vec2>> circle_intersections(Vec2 c0, double r0, Vec2 c1, double r1) {
     const double d = distance(c0, c1);
@@ -114,8 +92,8 @@ Path crescent_path(Vec2 outer_c, double R, Vec2 inner_c, double r) {
     p.move_to(horns ? horns->first : outer_c + R * heading(theta + alpha));
     // Outer edge: clockwise the long way round, away from the cut-out; then back along the cut-out's
     // edge inside the disc, anticlockwise, ending on the first horn.
-    append_arc(p, outer_c, R, theta + alpha, theta + 360.0 - alpha);
-    append_arc(p, inner_c, r, theta + 180.0 + beta, theta + 180.0 - beta);
+    append_arc(p, outer_c, R, theta + alpha, theta + 360.0 - alpha, ArcCuts::AtQuadrants);
+    append_arc(p, inner_c, r, theta + 180.0 + beta, theta + 180.0 - beta, ArcCuts::AtQuadrants);
     p.close();
     return p;
 }
@@ -148,13 +126,13 @@ Path sickle_path(const HammerSickle& proportions) {
     // edge, and back along the inner edge, anticlockwise, to the point.
     Path blade;
     blade.move_to(point);
-    append_arc(blade, outer, R, 0.0, heel_at);
+    append_arc(blade, outer, R, 0.0, heel_at, ArcCuts::AtQuadrants);
     blade.line_to(heel_in);
     double from = heading_of(heel_in - inner);
     const double to = heading_of(point - inner);
     while (from <= to)
         from += 360.0;
-    append_arc(blade, inner, r, from, to);
+    append_arc(blade, inner, r, from, to, ArcCuts::AtQuadrants);
     blade.close();
 
     // The handle: from the heel's inner corner, on the blade's side of the heel line, out past the

@@ -10,13 +10,6 @@
 
 namespace vexil::geom {
 
-/// Appends a circular arc about `centre` from `start_deg` to `end_deg` (vexil angles; clockwise on
-/// the page when end > start) as cubics, starting from the path's current point, which must already
-/// be the arc's start. The arc is split at every multiple of 90°, so each cubic stays within one
-/// quadrant and its control points lie inside the box of its end points: Path::bounds() of an arc
-/// drawn this way is its true bounding box.
-void append_arc(Path& path, Vec2 centre, double radius, double start_deg, double end_deg);
-
 /// The two points where circles (c0, r0) and (c1, r1) cross, or nullopt when they do not cross at
 /// two points (apart, one inside the other, concentric). The first lies clockwise of the line from c0
 /// to c1 as seen from c0 (to its right on a y-down page), the second anticlockwise.

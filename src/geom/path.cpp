@@ -1,6 +1,7 @@
 // vexil::Path: subpaths of move/line/cubic/close. Arcs are approximated by cubics here so that every
 // consumer (cairo, area measurement, SVG output) sees the same four verbs.
 
+#include "geom/arc.h"
 #include "geom/tolerance.h"
 #include "vexil/geom.h"
 
@@ -12,10 +13,6 @@
 namespace vexil {
 
 namespace {
-
-// One hundred full turns: far more than any design needs (beyond one turn an arc only retraces
-// itself), yet a typo such as "end = 1e12" is refused instead of allocating billions of cubics.
-constexpr double kMaxArcSweepDegrees = 360.0 * 100;
 
 std::size_t points_of(PathVerb verb) {
     switch (verb) {
@@ -73,10 +70,10 @@ void Path::close() {
 }
 
 void Path::arc_to(Vec2 centre, double radius, double start_deg, double end_deg) {
+    // Checked here, before the first move or line, so that a refused arc leaves the path as it was.
     if (!finite(centre) || !std::isfinite(radius) || !std::isfinite(start_deg) || !std::isfinite(end_deg))
         throw std::invalid_argument("arc_to: centre, radius and angles must be finite");
-    const double sweep = end_deg - start_deg;
-    if (std::abs(sweep) > kMaxArcSweepDegrees)
+    if (std::abs(end_deg - start_deg) > geom::kMaxArcSweepDegrees)
         throw std::invalid_argument("arc_to: the arc sweeps more than 100 full turns");
 
     const Vec2 start = centre + radius * heading(start_deg);
@@ -84,28 +81,7 @@ void Path::arc_to(Vec2 centre, double radius, double start_deg, double end_deg) 
         line_to(start);
     else
         move_to(start);
-    if (sweep == 0.0) return;
-
-    // Pieces of at most kMaxArcSegmentDegrees keep the cubic within 2.7e-4·r of the circle.
-    const int pieces =
-        std::max(1, static_cast<int>(std::ceil(std::abs(sweep) / geom::kMaxArcSegmentDegrees)));
-    const double step = sweep / pieces;
-    // Handle length k·r with k = 4/3·tan(θ/4): the cubic then matches the circle at both ends and
-    // at its midpoint. A negative step (anticlockwise) gives a negative k, which points the
-    // handles backwards along the tangent, as needed.
-    const double handle = 4.0 / 3.0 * std::tan(step * (std::numbers::pi / 180.0) / 4.0) * radius;
-
-    double a0 = start_deg;
-    Vec2 p0 = start;
-    for (int i = 1; i <= pieces; ++i) {
-        // The last angle is end_deg itself, not an accumulated sum, so the arc ends exactly there.
-        const double a1 = i == pieces ? end_deg : start_deg + sweep * i / pieces;
-        const Vec2 p1 = centre + radius * heading(a1);
-        // d/dθ heading(θ) = heading(θ + 90°): the clockwise tangent.
-        cubic_to(p0 + handle * heading(a0 + 90.0), p1 - handle * heading(a1 + 90.0), p1);
-        a0 = a1;
-        p0 = p1;
-    }
+    geom::append_arc(*this, centre, radius, start_deg, end_deg);
 }
 
 void Path::append(const Path& other) {

@@ -4,6 +4,7 @@
 
 #include "geom/svg_path.h"
 
+#include "geom/arc.h"
 #include "geom/tolerance.h"
 
 #include <algorithm>
@@ -254,8 +255,8 @@ class Parser {
 };
 
 // Elliptical arc from cur_ to p, following SVG 1.1 appendix F.6 (endpoint → centre
-// parameterisation), then split into cubics of at most kMaxArcSegmentDegrees on the unit circle
-// and mapped onto the ellipse by an affine transform (affine maps carry cubics exactly).
+// parameterisation), then drawn by geom::append_arc as an arc of the unit circle mapped onto the
+// ellipse by an affine transform (affine maps carry cubics exactly).
 void Parser::arc(double rx, double ry, double phi_deg, bool large_arc, bool sweep, Vec2 p) {
     const Vec2 p0 = cur_;
     check(p);
@@ -320,21 +321,19 @@ void Parser::arc(double rx, double ry, double phi_deg, bool large_arc, bool swee
                             std::isfinite(to_page.e) && std::isfinite(to_page.f);
     if (!finite_map || !std::isfinite(delta)) throw ParseError{group_start_, "arc parameters out of range"};
 
-    const double max_piece = kMaxArcSegmentDegrees * std::numbers::pi / 180.0;
-    // The slack keeps a quarter arc that comes out of atan2 one ulp over 90° in one piece.
-    const int pieces = std::max(1, static_cast<int>(std::ceil(std::abs(delta) / max_piece * (1.0 - 1e-12))));
-    const double step = delta / pieces;
-    const double k = 4.0 / 3.0 * std::tan(step / 4.0); // handle length on the unit circle
-    for (int i = 0; i < pieces; ++i) {
-        const double a0 = theta1 + step * i;
-        const double a1 = theta1 + step * (i + 1);
-        const Vec2 e0{std::cos(a0), std::sin(a0)};
-        const Vec2 e1{std::cos(a1), std::sin(a1)};
-        const Vec2 c1 = e0 + k * Vec2{-e0.y, e0.x};
-        const Vec2 c2 = e1 - k * Vec2{-e1.y, e1.x};
-        // The final point is the given endpoint exactly, so later relative commands don't drift.
-        cubic(to_page.apply(c1), to_page.apply(c2), i + 1 == pieces ? p : to_page.apply(e1));
-    }
+    // θ1 and Δθ are angles from the x axis towards y on the unit circle; vexil's angles run from up
+    // (−y), 90° behind. The final point is the given endpoint exactly, so later relative commands
+    // don't drift.
+    constexpr double kDegrees = 180.0 / std::numbers::pi;
+    const double start_deg = theta1 * kDegrees + 90.0;
+    Path arc;
+    arc.move_to(p0);
+    append_arc(arc, to_page, start_deg, start_deg + delta * kDegrees, ArcCuts::Even, p);
+    // Added one cubic at a time through cubic(), which checks every point: the handles of a huge
+    // ellipse can overflow where its end points don't.
+    const std::vector<Vec2>& q = arc.points();
+    for (std::size_t i = 1; i + 2 < q.size(); i += 3)
+        cubic(q[i], q[i + 1], q[i + 2]);
 }
 
 void Parser::command(char cmd) {

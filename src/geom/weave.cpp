@@ -94,8 +94,9 @@ std::vector<Junction> find_junctions(const std::vector<Circle>& rings, double ha
         junction.simple = members.size() == 1 && all[members.front()].simple;
         junctions.push_back(std::move(junction));
     }
+    // Positions in whole kLengthEpsilon, so that points that are the same sort the same way.
     const auto key = [](const Junction& j) {
-        return std::pair(std::round(j.at.y * 1e9), std::round(j.at.x * 1e9));
+        return std::pair(std::round(j.at.y / kLengthEpsilon), std::round(j.at.x / kLengthEpsilon));
     };
     std::sort(junctions.begin(), junctions.end(),
               [&](const Junction& x, const Junction& y) { return key(x) < key(y); });
@@ -218,7 +219,7 @@ std::optional<Arc> meeting_arc(const Circle& a, double a_half_width, const Circl
     if (high - low >= 360 - 2 * kStep) return Arc{start - 180, start + 180};
     // Clear b's band by a little more than a step, and by half a band, so no edge grazes it.
     const double margin =
-        kStep + (std::max(a_half_width, b_half_width) / std::max(a.radius, 1e-12)) * 90 / M_PI;
+        kStep + (std::max(a_half_width, b_half_width) / std::max(a.radius, kMinDivisorLength)) * 90 / M_PI;
     return Arc{low - margin, high + margin};
 }
 

@@ -30,7 +30,7 @@ struct Junction {
 };
 
 /// Where every pair of bands of `half_width` (plus `gap` either side) meet, merged into junctions.
-/// Ordered deterministically: by y, then x, of `at` (rounded to 1e-9).
+/// Ordered deterministically: by y, then x, of `at` (rounded to kLengthEpsilon).
 std::vector<Junction> find_junctions(const std::vector<Circle>& rings, double half_width, double gap);
 
 /// The k-th crossing of rings a and b: their shared junctions numbered clockwise around the

@@ -19,11 +19,6 @@ constexpr double kCaptionLines = 2; // room left under each flag
 constexpr double kA4Width = 841.89; // points, landscape
 constexpr double kA4Height = 595.28;
 
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
 /// Draws `caption` centred under a flag, wrapped at the cell's width into at most two lines.
 void draw_caption(cairo_t* cr, const std::string& caption, double centre_x, double top, double width,
                   double size) {
@@ -97,11 +92,11 @@ std::string render_contact_sheet(const std::vector<SheetCell>& cells, Format for
                 std::to_string(static_cast<long long>(height)) +
                 ", over vexil's raster limit: use fewer values, a smaller --width or more --columns"));
     std::string bytes;
-    render::SurfacePtr surface(format == Format::Png
-                                   ? cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
-                                                                static_cast<int>(std::ceil(width)),
-                                                                static_cast<int>(std::ceil(height)))
-                                   : cairo_pdf_surface_create_for_stream(append, &bytes, width, height));
+    render::SurfacePtr surface(
+        format == Format::Png
+            ? cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(std::ceil(width)),
+                                         static_cast<int>(std::ceil(height)))
+            : cairo_pdf_surface_create_for_stream(render::append_to_string, &bytes, width, height));
     render::check(surface.get(), "contact sheet");
     {
         render::ContextPtr cr(cairo_create(surface.get()));
@@ -127,7 +122,8 @@ std::string render_contact_sheet(const std::vector<SheetCell>& cells, Format for
 
 std::string render_catalogue(const std::vector<SheetCell>& cells) {
     std::string bytes;
-    render::SurfacePtr surface(cairo_pdf_surface_create_for_stream(append, &bytes, kA4Width, kA4Height));
+    render::SurfacePtr surface(
+        cairo_pdf_surface_create_for_stream(render::append_to_string, &bytes, kA4Width, kA4Height));
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, "vexil catalogue");
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "vexil");
     render::check(surface.get(), "catalogue");

@@ -8,11 +8,6 @@
 namespace vexil::render {
 namespace {
 
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
 /// Draws onto a vector surface and finishes it, so every byte is in `bytes` when this returns.
 void draw_and_finish(const Scene& scene, cairo_surface_t* surface, OutputSize size, const char* what) {
     check(surface, what);
@@ -26,6 +21,11 @@ void draw_and_finish(const Scene& scene, cairo_surface_t* surface, OutputSize si
 }
 
 } // namespace
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
 
 void check(cairo_surface_t* surface, const char* what) {
     if (const auto status = cairo_surface_status(surface); status != CAIRO_STATUS_SUCCESS)

@@ -19,4 +19,8 @@ std::string render_pdf(const Scene& scene, OutputSize size);
 /// time, and a faster encoder can replace this without touching anything else.
 std::string encode_png(cairo_surface_t* image);
 
+/// A cairo_write_func_t for the *_for_stream surfaces and PNG writer: appends the bytes to the
+/// std::string that `closure` points to.
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length);
+
 } // namespace vexil::render
