@@ -32,9 +32,9 @@ enum class Kind {
     Path,
     Rings,
     Crescent,
+    HammerAndSickle,
     Hammer,
     Sickle,
-    HammerAndSickle,
     Emblem,
 };
 
