@@ -128,6 +128,14 @@ TEST_CASE("cli: usage errors exit 2", "[cli]") {
     CHECK(huge.status == 2);
     CHECK(huge.err.find("limit") != std::string::npos);
     CHECK(!fs::exists(dir / "x.png"));
+    // Too many pixels for the flag's ratio: the command line names the options that change it.
+    const auto square = dir.write("square.toml", "[flag]\nsize = [1, 1]\n");
+    const auto too_many =
+        run_vexil({"render", square.string(), "-o", (dir / "x.png").string(), "--width", "20000"});
+    CHECK(too_many.status == 2);
+    CHECK(too_many.err.find("give a smaller output width or height (--width, --height)") !=
+          std::string::npos);
+    CHECK(!fs::exists(dir / "x.png"));
     const auto bad_set =
         run_vexil({"render", design.string(), "-o", (dir / "x.png").string(), "--set", "rr=1"});
     CHECK(bad_set.status == 2);
