@@ -65,8 +65,9 @@ void write_file(const std::filesystem::path& path, const std::string& bytes);
 /// What POSIX does not allow us to promise: the renames are one after another, so another process
 /// can see some targets new and others still old meanwhile; a crash or SIGKILL between them leaves
 /// that mix, with the backups (.NAME.vexil-XXXXXX) beside the targets; if putting an old file back
-/// fails too, the IoError says so and names the backup that still holds it; and on a file system
-/// without hard links, an existing target is renamed aside, so it is missing until replaced.
+/// fails too, the IoError says so and names the backup that still holds it; and where no hard link
+/// can be made (a file system without them), an existing target is renamed aside instead, so it
+/// is missing until its new file is renamed in.
 void write_files(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
 /// Creates `folder` and its parents if missing. Throws IoError (a file in the way, no permission).
 void make_folders(const std::filesystem::path& folder);

@@ -67,11 +67,12 @@ std::string write_temporary(const std::filesystem::path& path, const std::string
 /// An existing target kept aside while the new files are renamed into place.
 struct Backup {
     std::string name;   ///< "" when there was no file at the target
-    bool moved = false; ///< renamed away (no hard links there), so the target is missing meanwhile
+    bool moved = false; ///< renamed away (no hard link), so the target is missing meanwhile
 };
 
 /// Keeps the file at `path` under a new name beside it. A hard link, so `path` itself stays in place;
-/// where the file system has no hard links, the file is renamed aside instead.
+/// where no hard link can be made (a file system without them, a file protected_hardlinks refuses),
+/// the file is renamed aside instead.
 Backup keep_aside(const std::filesystem::path& path) {
     struct stat status;
     if (::lstat(path.c_str(), &status) != 0) {
@@ -136,12 +137,13 @@ void write_files(const std::vector<std::pair<std::filesystem::path, std::string>
     try {
         for (const auto& [path, bytes] : files)
             temporaries.push_back(write_temporary(path, bytes));
-        // The same path twice keeps one backup (the original), taken the first time.
+        // The same path twice keeps one backup (the original), taken the first time. The last
+        // target needs none: no rename comes after its own to fail (so write_file makes none).
         for (std::size_t i = 0; i < files.size(); ++i) {
             bool seen = false;
             for (std::size_t j = 0; j < i && !seen; ++j)
                 seen = files[j].first == files[i].first;
-            backups.push_back(seen ? Backup{} : keep_aside(files[i].first));
+            backups.push_back(seen || i + 1 == files.size() ? Backup{} : keep_aside(files[i].first));
         }
     } catch (...) {
         roll_back(0);
@@ -154,7 +156,8 @@ void write_files(const std::vector<std::pair<std::filesystem::path, std::string>
             temporaries.erase(temporaries.begin(), temporaries.begin() + static_cast<std::ptrdiff_t>(i));
             const std::string lost = roll_back(i);
             throw IoError(files[i].first.string() + ": cannot replace the file: " + std::strerror(error) +
-                          (i > 0 ? "; the files written before it were put back" : "") + lost);
+                          (i > 0 && lost.empty() ? "; the files replaced before it were put back" : "") +
+                          lost);
         }
     }
     for (const auto& backup : backups)
