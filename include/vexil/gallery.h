@@ -39,10 +39,15 @@ struct GalleryEntry {
 struct GalleryResult {
     std::vector<GalleryEntry> entries; ///< sorted by name
     int rendered = 0, up_to_date = 0, failed = 0;
+    /// Designs of the last run in this folder that are gone: their cards and cache entries were
+    /// dropped, and the files the gallery wrote for them deleted (a file changed since, or one the
+    /// gallery did not write, is left). Sorted.
+    std::vector<std::string> removed;
 };
 
 /// Builds (or brings up to date) the gallery in options.out. Throws IoError when the output folder
 /// cannot be written; a broken design is reported in its entry and the rest are still rendered.
+/// A design of an earlier run into the same folder that is not found now is removed (see removed).
 GalleryResult build_gallery(const GalleryOptions& options);
 
 } // namespace vexil

@@ -57,8 +57,17 @@ std::string render_catalogue(const std::vector<SheetCell>& cells);
 /// Renders and writes `path` atomically: a temporary file beside it, then rename. On any failure
 /// nothing is written and an existing file is left as it was. Throws IoError.
 void write_file(const std::filesystem::path& path, const std::string& bytes);
-/// Several files at once: every file is written to its temporary first, and only when all of them
-/// succeeded are they renamed into place, so a failure (a missing folder, a full disk) leaves none.
+/// Several files at once, all or nothing: every file is written to a temporary beside its target
+/// and every existing target is kept under a backup name (a hard link) before any is renamed into
+/// place. A failure while writing (a missing folder, a full disk) leaves every target as it was; so
+/// does a rename that fails after earlier ones succeeded: those are undone from the backups (or
+/// removed, where there was no file before). No temporary or backup is left either way.
+/// What POSIX does not allow us to promise: the renames are one after another, so another process
+/// can see some targets new and others still old meanwhile; a crash or SIGKILL between them leaves
+/// that mix, with the backups (.NAME.vexil-XXXXXX) beside the targets; if putting an old file back
+/// fails too, the IoError says so and names the backup that still holds it; and where no hard link
+/// can be made (a file system without them), an existing target is renamed aside instead, so it
+/// is missing until its new file is renamed in.
 void write_files(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
 /// Creates `folder` and its parents if missing. Throws IoError (a file in the way, no permission).
 void make_folders(const std::filesystem::path& folder);

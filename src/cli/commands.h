@@ -2,6 +2,7 @@
 // The subcommands. Each registers its options on the app and returns the function that runs it.
 // Errors are thrown (InputError, IoError) and turned into messages and exit codes in main.cpp alone.
 
+#include "vexil/diagnostic.h"
 #include "vexil/load.h"
 #include "vexil/render.h"
 
@@ -44,6 +45,9 @@ inline void add_design_options(CLI::App& command, DesignOptions& options) {
         ->check(CLI::ExistingDirectory);
 }
 
+/// `error` with `options` (the command-line options that change what it is about, e.g. "--width,
+/// --height") added in brackets to each usage message: the library's messages name no options.
+InputError with_option_hint(const InputError& error, const std::string& options);
 /// The format of each output from its extension; a usage error names one it cannot tell.
 std::vector<Format> output_formats(const std::vector<std::string>& outputs, const char* command);
 /// Renders `scene` to every output (format from its extension) in memory, then writes them all

@@ -77,8 +77,13 @@ Run add_gallery(CLI::App& app) {
             show_progress(entry, done, total, terminal);
         };
         const GalleryResult result = build_gallery(options);
+        if (!terminal)
+            for (const auto& name : result.removed)
+                std::cout << "removed    " << name << '\n';
         std::cout << result.rendered << " rendered, " << result.up_to_date << " up to date, " << result.failed
-                  << " failed: " << (std::filesystem::path(args->out) / "index.html").string() << '\n';
+                  << " failed";
+        if (!result.removed.empty()) std::cout << ", " << result.removed.size() << " removed";
+        std::cout << ": " << (std::filesystem::path(args->out) / "index.html").string() << '\n';
         return result.failed ? static_cast<int>(ExitCode::BadInput) : 0;
     };
 }

@@ -91,8 +91,13 @@ int run_variants(const VariantsArgs& args) {
         cells.push_back({&scenes[i], captions[i]});
     const int columns = args.columns > 0 ? args.columns : static_cast<int>(std::min<std::size_t>(total, 4));
     const int cell = std::max(120, std::min(args.width, 400));
-    const std::string sheet_png = render_contact_sheet(cells, Format::Png, columns, cell);
-    const std::string sheet_pdf = render_contact_sheet(cells, Format::Pdf, columns, cell);
+    std::string sheet_png, sheet_pdf;
+    try {
+        sheet_png = render_contact_sheet(cells, Format::Png, columns, cell);
+        sheet_pdf = render_contact_sheet(cells, Format::Pdf, columns, cell);
+    } catch (const InputError& error) { // the sheet too large
+        throw with_option_hint(error, "--vary, --width, --columns");
+    }
     for (std::size_t i = 0; i < total; ++i)
         files[i].second = render_bytes(scenes[i], Format::Png, options);
     files.emplace_back(out / (stem + "-variants.png"), sheet_png);

@@ -1,18 +1,27 @@
-// build_gallery: discover designs, decide which changed, render those on every core, then write
-// index.html and catalogue.pdf. A design is "unchanged" when the hash of its inputs (its text,
-// what it extends, its emblems), the program version and the output sizes matches the one recorded
-// in OUT/.vexil-gallery after its last successful render, and its four files still exist.
+// build_gallery: discover designs, decide which changed, render those on every core, drop what is
+// left of designs that are gone, then write index.html and catalogue.pdf. A design is "unchanged"
+// when the hash of its inputs (its text, what it extends, its emblems), the program version and the
+// output sizes matches the one recorded in OUT/.vexil-gallery after its last successful render, and
+// its four files still exist.
+//
+// OUT/.vexil-gallery has a line per design of the last run: its name, the hash of its inputs ("-"
+// when it failed) and the hash of each of the four files the gallery wrote for it ("-" for none).
+// A design whose name is no longer found loses its line, its card, and those of its files whose
+// bytes are still the ones the gallery wrote; a file that is not, or that the gallery never wrote,
+// is left alone.
 #include "vexil/gallery.h"
 #include "gallery/html.h"
 #include "vexil/vexil.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <fstream>
 #include <iomanip>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -77,20 +86,63 @@ std::vector<Found> discover(const std::vector<fs::path>& folders) {
     return found;
 }
 
-std::map<std::string, std::string> read_cache(const fs::path& file) {
-    std::map<std::string, std::string> cache;
+/// What the gallery writes for each design, after OUT/NAME.
+constexpr std::array<const char*, 4> kSuffixes{".svg", ".png", "-thumb.png", ".pdf"};
+
+/// What .vexil-gallery records of one design.
+struct CacheEntry {
+    std::string hash = "-"; ///< of its inputs; "-": failed, never fresh
+    std::array<std::string, kSuffixes.size()> files{"-", "-", "-", "-"}; ///< hashes of its files
+};
+
+std::string hash_of(std::string_view bytes) {
+    Hash hash;
+    hash.add(bytes);
+    return hash.hex();
+}
+
+std::map<std::string, CacheEntry> read_cache(const fs::path& file) {
+    std::map<std::string, CacheEntry> cache;
     std::ifstream in(file);
-    std::string name, hash;
-    while (in >> std::quoted(name) >> hash)
-        cache[name] = hash;
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        std::string name;
+        CacheEntry entry;
+        if (!(fields >> std::quoted(name) >> entry.hash)) continue;
+        for (auto& hash : entry.files) // absent in the files of versions before these were recorded
+            if (!(fields >> hash)) hash = "-";
+        cache[name] = entry;
+    }
     return cache;
 }
 
-void write_cache(const fs::path& file, const std::map<std::string, std::string>& cache) {
+void write_cache(const fs::path& file, const std::map<std::string, CacheEntry>& cache) {
     std::ostringstream out;
-    for (const auto& [name, hash] : cache)
-        out << std::quoted(name) << ' ' << hash << '\n';
+    for (const auto& [name, entry] : cache) {
+        out << std::quoted(name) << ' ' << entry.hash;
+        for (const auto& hash : entry.files)
+            out << ' ' << hash;
+        out << '\n';
+    }
     write_file(file, out.str());
+}
+
+/// Removes what the gallery wrote for a design that is gone: each file whose bytes still hash to
+/// what was recorded, then the folders under `out` that this leaves empty.
+void remove_outputs(const fs::path& out, const std::string& name, const CacheEntry& entry) {
+    const fs::path relative = fs::path(name).lexically_normal();
+    if (name.empty() || relative.is_absolute() || *relative.begin() == "..") return; // not one of ours
+    for (std::size_t k = 0; k < kSuffixes.size(); ++k) {
+        const fs::path file = out / (name + kSuffixes[k]);
+        std::error_code code;
+        if (entry.files[k] == "-" || !fs::is_regular_file(fs::symlink_status(file, code))) continue;
+        if (hash_of(read_all(file)) == entry.files[k]) fs::remove(file, code);
+    }
+    for (fs::path folder = relative.parent_path(); !folder.empty(); folder = folder.parent_path()) {
+        std::error_code code;
+        if (!fs::is_empty(out / folder, code) || code || !fs::remove(out / folder, code)) break;
+    }
 }
 
 struct Job {
@@ -135,21 +187,30 @@ void prepare(Job& job, const GalleryOptions& options) {
     job.hash = hash.hex();
 }
 
-void render_outputs(const Job& job, const fs::path& out, const GalleryOptions& options) {
+/// Renders and writes the design's four files; returns the hash of each.
+std::array<std::string, kSuffixes.size()> render_outputs(const Job& job, const fs::path& out,
+                                                         const GalleryOptions& options) {
     const fs::path stem = out / job.found.name;
     make_folders(stem.parent_path());
     RenderOptions full;
     full.width = options.width;
     RenderOptions thumb;
     thumb.width = options.thumb_width;
-    write_files({{stem.string() + ".svg", render_bytes(job.scene, Format::Svg, full)},
-                 {stem.string() + ".png", render_bytes(job.scene, Format::Png, full)},
-                 {stem.string() + "-thumb.png", render_bytes(job.scene, Format::Png, thumb)},
-                 {stem.string() + ".pdf", render_bytes(job.scene, Format::Pdf, full)}});
+    const std::array<std::string, kSuffixes.size()> bytes{
+        render_bytes(job.scene, Format::Svg, full), render_bytes(job.scene, Format::Png, full),
+        render_bytes(job.scene, Format::Png, thumb), render_bytes(job.scene, Format::Pdf, full)};
+    std::vector<std::pair<fs::path, std::string>> files;
+    std::array<std::string, kSuffixes.size()> hashes;
+    for (std::size_t k = 0; k < kSuffixes.size(); ++k) {
+        files.emplace_back(stem.string() + kSuffixes[k], bytes[k]);
+        hashes[k] = hash_of(bytes[k]);
+    }
+    write_files(files);
+    return hashes;
 }
 
 bool outputs_exist(const fs::path& out, const std::string& name) {
-    for (const char* suffix : {".svg", ".png", "-thumb.png", ".pdf"})
+    for (const char* suffix : kSuffixes)
         if (!fs::exists(out / (name + suffix))) return false;
     return true;
 }
@@ -172,18 +233,19 @@ GalleryResult build_gallery(const GalleryOptions& options) {
     const auto work = [&] {
         for (std::size_t i = next++; i < jobs.size(); i = next++) {
             Job& job = jobs[i];
+            std::array<std::string, kSuffixes.size()> written;
             prepare(job, options);
             if (job.loaded) {
                 bool fresh;
                 {
                     std::lock_guard<std::mutex> guard(lock);
                     auto it = cache.find(job.found.name);
-                    fresh = it != cache.end() && it->second == job.hash &&
+                    fresh = it != cache.end() && it->second.hash == job.hash &&
                             outputs_exist(options.out, job.found.name);
                 }
                 if (!fresh) {
                     try {
-                        render_outputs(job, options.out, options);
+                        written = render_outputs(job, options.out, options);
                         job.entry.rendered = true;
                     } catch (const InputError& error) {
                         job.entry.errors = error.diagnostics();
@@ -194,10 +256,14 @@ GalleryResult build_gallery(const GalleryOptions& options) {
             }
             std::lock_guard<std::mutex> guard(lock);
             const bool ok = job.entry.errors.empty() && job.entry.io_error.empty();
-            if (ok)
-                cache[job.found.name] = job.hash;
-            else
-                cache.erase(job.found.name);
+            // A second design of one name leaves the first one's entry alone. A failed design keeps
+            // its entry, never fresh, and the files an earlier run wrote: if it is deleted later,
+            // they go too.
+            if (job.found.duplicate_of.empty()) {
+                CacheEntry& cached = cache[job.found.name];
+                cached.hash = ok ? job.hash : "-";
+                if (job.entry.rendered) cached.files = written;
+            }
             if (options.progress) options.progress(job.entry, ++done, static_cast<int>(jobs.size()));
         }
     };
@@ -209,6 +275,20 @@ GalleryResult build_gallery(const GalleryOptions& options) {
         thread.join();
 
     GalleryResult result;
+    // Designs of the last run that are gone: their files, their cache entries (and, as the page is
+    // rebuilt below, their cards).
+    std::set<std::string> names;
+    for (const Job& job : jobs)
+        names.insert(job.found.name);
+    for (auto it = cache.begin(); it != cache.end();) {
+        if (names.count(it->first)) {
+            ++it;
+            continue;
+        }
+        remove_outputs(options.out, it->first, it->second);
+        result.removed.push_back(it->first);
+        it = cache.erase(it);
+    }
     std::vector<SheetCell> cells;
     for (const Job& job : jobs) {
         const bool ok = job.entry.errors.empty() && job.entry.io_error.empty();
@@ -222,8 +302,8 @@ GalleryResult build_gallery(const GalleryOptions& options) {
     }
     // The page and the catalogue depend on every design; rebuild them when anything was rendered,
     // something failed, or they are missing.
-    const bool stale = result.rendered > 0 || result.failed > 0 || !fs::exists(options.out / "index.html") ||
-                       !fs::exists(options.out / "catalogue.pdf");
+    const bool stale = result.rendered > 0 || result.failed > 0 || !result.removed.empty() ||
+                       !fs::exists(options.out / "index.html") || !fs::exists(options.out / "catalogue.pdf");
     if (stale) {
         write_file(options.out / "index.html", gallery::index_html(result.entries));
         write_file(options.out / "catalogue.pdf", render_catalogue(cells));

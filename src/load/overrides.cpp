@@ -88,7 +88,7 @@ void apply_overrides(toml::table& document, const std::vector<std::string>& over
         };
         const auto equals = text.find('=');
         if (equals == std::string::npos || equals == 0) {
-            reader.fail(diag::error(at, "bad-set", "--set takes NAME=VALUE, e.g. --set r=0.3"));
+            reader.fail(diag::error(at, "bad-set", "an override takes NAME=VALUE, e.g. r=0.3"));
             continue;
         }
         const std::string name = text.substr(0, equals);
@@ -105,24 +105,33 @@ void apply_overrides(toml::table& document, const std::vector<std::string>& over
                     known.emplace_back(key.str());
             if (std::find(known.begin(), known.end(), name) == known.end()) {
                 reader.fail(diag::error(at, "unknown-param",
-                                        "--set: the design has no param '" + name + "'" +
+                                        "the design has no param '" + name + "'" +
                                             diag::suggestion_suffix(diag::did_you_mean(name, known))));
                 continue;
             }
             subtable(document, "params").insert_or_assign(name, std::move(value));
         } else if (name.compare(0, dot, "colors") == 0) {
-            toml::table& colors = subtable(document, "colors");
-            if (colors.contains(name.substr(dot + 1)))
-                colors.insert_or_assign(name.substr(dot + 1), std::move(value));
-            else
-                colors.insert_or_assign(new_key(name.substr(dot + 1), dot + 2), std::move(value));
+            // Like a param, a palette entry must exist: a misspelt name would otherwise add an entry
+            // nothing uses, and the override would change nothing without a word.
+            const std::string colour = name.substr(dot + 1);
+            std::vector<std::string> known;
+            if (const toml::table* colors = document["colors"].as_table())
+                for (auto&& [key, node] : *colors)
+                    known.emplace_back(key.str());
+            if (std::find(known.begin(), known.end(), colour) == known.end()) {
+                reader.fail(diag::error(at, "unknown-colour",
+                                        "the design's palette has no colour '" + colour + "'" +
+                                            diag::suggestion_suffix(diag::did_you_mean(colour, known))));
+                continue;
+            }
+            subtable(document, "colors").insert_or_assign(colour, std::move(value));
         } else {
             std::vector<std::string> ids;
             toml::table* layer = layer_with_id(document, name.substr(0, dot), ids);
             if (!layer) {
                 reader.fail(
                     diag::error(at, "unknown-id",
-                                "--set: no layer has the id '" + name.substr(0, dot) + "'" +
+                                "no layer has the id '" + name.substr(0, dot) + "'" +
                                     diag::suggestion_suffix(diag::did_you_mean(name.substr(0, dot), ids))));
                 continue;
             }

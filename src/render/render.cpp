@@ -21,8 +21,8 @@ std::optional<Format> format_for_path(const std::filesystem::path& path) {
 
 OutputSize output_size(const Scene& scene, const RenderOptions& options) {
     if (options.width && options.height)
-        diag::raise(
-            diag::bad_usage("vexil", "give --width or --height, not both: the flag's ratio fixes the other"));
+        diag::raise(diag::bad_usage(
+            "vexil", "give an output width or height, not both: the flag's ratio fixes the other"));
     const double ratio = scene.height / scene.width;
     double width = 1200, height = 0;
     if (options.height) {
@@ -36,11 +36,12 @@ OutputSize output_size(const Scene& scene, const RenderOptions& options) {
         diag::raise(diag::bad_usage("vexil", "the output size must be at least 1 pixel each way"));
     if (width > kMaxRasterSide || height > kMaxRasterSide ||
         width * height > static_cast<double>(kMaxRasterPixels))
-        diag::raise(diag::bad_usage(
-            "vexil", "the output size " + std::to_string(static_cast<long long>(width)) + " x " +
-                         std::to_string(static_cast<long long>(height)) + " exceeds vexil's limit of " +
-                         std::to_string(kMaxRasterSide) + " per side and " +
-                         std::to_string(kMaxRasterPixels) + " pixels: give a smaller --width or --height"));
+        diag::raise(
+            diag::bad_usage("vexil", "the output size " + std::to_string(static_cast<long long>(width)) +
+                                         " x " + std::to_string(static_cast<long long>(height)) +
+                                         " exceeds vexil's limit of " + std::to_string(kMaxRasterSide) +
+                                         " per side and " + std::to_string(kMaxRasterPixels) +
+                                         " pixels: give a smaller output width or height"));
     return {static_cast<int>(width), static_cast<int>(height)};
 }
 

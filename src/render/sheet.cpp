@@ -87,10 +87,9 @@ std::string render_contact_sheet(const std::vector<SheetCell>& cells, Format for
     if (width * height > static_cast<double>(kMaxRasterPixels) || width > kMaxRasterSide ||
         height > kMaxRasterSide)
         diag::raise(diag::bad_usage(
-            "vexil",
-            "the contact sheet would be " + std::to_string(static_cast<long long>(width)) + " x " +
-                std::to_string(static_cast<long long>(height)) +
-                ", over vexil's raster limit: use fewer values, a smaller --width or more --columns"));
+            "vexil", "the contact sheet would be " + std::to_string(static_cast<long long>(width)) + " x " +
+                         std::to_string(static_cast<long long>(height)) +
+                         ", over vexil's raster limit: use fewer flags, narrower cells or more columns"));
     std::string bytes;
     render::SurfacePtr surface(
         format == Format::Png

@@ -128,6 +128,14 @@ TEST_CASE("cli: usage errors exit 2", "[cli]") {
     CHECK(huge.status == 2);
     CHECK(huge.err.find("limit") != std::string::npos);
     CHECK(!fs::exists(dir / "x.png"));
+    // Too many pixels for the flag's ratio: the command line names the options that change it.
+    const auto square = dir.write("square.toml", "[flag]\nsize = [1, 1]\n");
+    const auto too_many =
+        run_vexil({"render", square.string(), "-o", (dir / "x.png").string(), "--width", "20000"});
+    CHECK(too_many.status == 2);
+    CHECK(too_many.err.find("give a smaller output width or height (--width, --height)") !=
+          std::string::npos);
+    CHECK(!fs::exists(dir / "x.png"));
     const auto bad_set =
         run_vexil({"render", design.string(), "-o", (dir / "x.png").string(), "--set", "rr=1"});
     CHECK(bad_set.status == 2);
@@ -138,11 +146,32 @@ TEST_CASE("cli: --set and -o take one value each, so the design may come after t
     TempDir dir;
     const auto design = dir.write("good.toml", kGood);
     const auto out = (dir / "a.png").string();
-    const auto result = run_vexil({"render", "--set", "r=0.2", "--set", "colors.white=#000000", "-o", out,
+    const auto result = run_vexil({"render", "--set", "r=0.2", "--set", "disc.color=#000000", "-o", out,
                                    design.string(), "--width", "60"});
     INFO(result.err);
     CHECK(result.status == 0);
-    CHECK(vexil::test::near(vexil::test::read_png(out).at(2, 2), "#000000"));
+    CHECK(vexil::test::near(vexil::test::read_png(out).at(30, 20), "#000000"));
+    CHECK(vexil::test::near(vexil::test::read_png(out).at(2, 2), "#ffffff"));
+}
+
+TEST_CASE("cli: --set colors.NAME must name a palette entry, with a did-you-mean", "[cli]") {
+    TempDir dir;
+    const auto design = dir.write("palette.toml", "[flag]\nsize = [3, 2]\n[colors]\nsea = \"#0b4da2\"\n"
+                                                  "[[layer]]\nkind = \"field\"\ncolor = \"sea\"\n");
+    const auto out = dir / "a.png";
+    const auto typo =
+        run_vexil({"render", design.string(), "-o", out.string(), "--set", "colors.sae=#ff0000"});
+    CHECK(typo.status == 2);
+    CHECK(typo.err.rfind("<--set colors.sae=#ff0000>:1:1: error: the design's palette has no colour 'sae' — "
+                         "did you mean 'sea'?",
+                         0) == 0);
+    CHECK(!fs::exists(out));
+    // The entry it has is overridden.
+    const auto good = run_vexil(
+        {"render", design.string(), "-o", out.string(), "--width", "30", "--set", "colors.sea=#ff0000"});
+    INFO(good.err);
+    CHECK(good.status == 0);
+    CHECK(vexil::test::near(vexil::test::read_png(out).at(15, 10), "#ff0000"));
 }
 
 TEST_CASE("cli: --help and --version", "[cli]") {

@@ -158,3 +158,89 @@ TEST_CASE("gallery: a file where a folder should be fails that design, not the r
     CHECK(result.out.find("1 rendered, 0 up to date, 1 failed") != std::string::npos);
     CHECK(fs::exists(dir / "out/top.png"));
 }
+
+TEST_CASE("gallery: a deleted design loses its card, its cache entry and its files", "[cli][gallery]") {
+    TempDir dir;
+    make_designs(dir);
+    fs::remove(dir / "designs/broken.toml");
+    const auto out = dir / "out";
+    const std::vector<std::string> args{
+        "gallery", (dir / "designs").string(), "-o", out.string(), "--width", "120", "--thumb-width", "60"};
+    REQUIRE(run_vexil(args).status == 0);
+    const auto pages = [&] {
+        const std::string pdf = read_text(out / "catalogue.pdf");
+        return count(pdf, "/Type /Page\n") + count(pdf, "/Type /Page ");
+    };
+    const int pages_before = pages();
+    REQUIRE(read_text(out / "index.html").find("<h3>Stripes</h3>") != std::string::npos);
+    REQUIRE(read_text(out / ".vexil-gallery").find("\"stripes\"") != std::string::npos);
+    dir.write("out/notes.txt", "the user's own file");
+    fs::remove(dir / "designs/stripes.toml");
+    fs::remove(dir / "designs/variants/blue.toml");
+    const auto again = run_vexil(args);
+    INFO(again.out << again.err);
+    CHECK(again.status == 0);
+    CHECK(again.out.find("removed    stripes\n") != std::string::npos);
+    CHECK(again.out.find("removed    variants/blue\n") != std::string::npos);
+    CHECK(again.out.find("0 rendered, 1 up to date, 0 failed, 2 removed") != std::string::npos);
+    for (const char* name : {"stripes", "variants/blue"})
+        for (const char* suffix : {".svg", ".png", "-thumb.png", ".pdf"}) {
+            INFO(name << suffix);
+            CHECK(!fs::exists(out / (std::string(name) + suffix)));
+        }
+    CHECK(!fs::exists(out / "variants")); // the folder only the gallery's files were in
+    CHECK(fs::exists(out / "disc.png"));
+    CHECK(read_text(out / "notes.txt") == "the user's own file");
+    const std::string html = read_text(out / "index.html");
+    CHECK(html.find("Stripes") == std::string::npos);
+    CHECK(html.find("stripes.svg") == std::string::npos);
+    CHECK(html.find("Blue disc") == std::string::npos);
+    CHECK(html.find("<h3>Disc</h3>") != std::string::npos);
+    const std::string cache = read_text(out / ".vexil-gallery");
+    CHECK(cache.find("stripes") == std::string::npos);
+    CHECK(cache.find("variants/blue") == std::string::npos);
+    CHECK(pages() < pages_before);
+    // And the run after that has nothing left to remove.
+    const auto third = run_vexil(args);
+    CHECK(third.out.find("0 rendered, 1 up to date, 0 failed: ") != std::string::npos);
+}
+
+TEST_CASE("gallery: removing a design never deletes a file the gallery did not write", "[cli][gallery]") {
+    TempDir dir;
+    make_designs(dir); // broken.toml never renders
+    const auto out = dir / "out";
+    const std::vector<std::string> args{
+        "gallery", (dir / "designs").string(), "-o", out.string(), "--width", "120", "--thumb-width", "60"};
+    dir.write("out/broken.png", "the user's own broken.png");
+    REQUIRE(run_vexil(args).status == 2);
+    REQUIRE(read_text(out / "index.html").find("unknown layer kind") != std::string::npos);
+    // The user replaces one of the gallery's files with their own.
+    dir.write("out/variants/blue.png", "the user's own blue.png");
+    // disc breaks: the run fails it and keeps the files of its last good render.
+    dir.write("designs/disc.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"feild\"\n");
+    fs::remove(dir / "designs/variants/blue.toml");
+    auto again = run_vexil(args);
+    CHECK(again.status == 2);
+    CHECK(fs::exists(out / "disc.svg"));
+    CHECK(read_text(out / "variants/blue.png") == "the user's own blue.png"); // changed since: kept
+    CHECK(!fs::exists(out / "variants/blue.svg"));
+    CHECK(!fs::exists(out / "variants/blue-thumb.png"));
+    // Now the broken designs are deleted: their cards go, the failed-then-deleted design's old files
+    // go, and the user's broken.png stays.
+    fs::remove(dir / "designs/broken.toml");
+    fs::remove(dir / "designs/disc.toml");
+    again = run_vexil(args);
+    INFO(again.out << again.err);
+    CHECK(again.status == 0);
+    CHECK(again.out.find("0 rendered, 1 up to date, 0 failed, 2 removed") != std::string::npos);
+    const std::string html = read_text(out / "index.html");
+    CHECK(html.find("unknown layer kind") == std::string::npos);
+    CHECK(html.find("feild") == std::string::npos);
+    CHECK(html.find("<h3>Stripes</h3>") != std::string::npos);
+    for (const char* suffix : {".svg", ".png", "-thumb.png", ".pdf"}) {
+        INFO(suffix);
+        CHECK(!fs::exists(out / (std::string("disc") + suffix)));
+    }
+    CHECK(read_text(out / "broken.png") == "the user's own broken.png");
+    CHECK(read_text(out / "variants/blue.png") == "the user's own blue.png");
+}

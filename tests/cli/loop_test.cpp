@@ -50,6 +50,16 @@ TEST_CASE("variants: the cross product as files and one captioned contact sheet"
     const auto bad = run_vexil({"variants", design.string(), "--vary", "band=0.05,oops", "-o", out.string()});
     CHECK(bad.status == 2);
     CHECK(bad.err.find("<--set band=oops>") != std::string::npos);
+    // A sheet over the raster limit: the command names the options that shrink it, and writes nothing.
+    std::string many = "band=0.01";
+    for (int i = 2; i <= 60; ++i)
+        many += ",0.0" + std::to_string(i % 10);
+    const auto big = run_vexil({"variants", design.string(), "--vary", many, "--columns", "60", "--width",
+                                "400", "-o", (dir / "big").string()});
+    CHECK(big.status == 2);
+    CHECK(big.err.find("over vexil's raster limit: use fewer flags, narrower cells or more columns "
+                       "(--vary, --width, --columns)") != std::string::npos);
+    CHECK(!fs::exists(dir / "big"));
 }
 
 TEST_CASE("random: a seed always gives the same design, which records its seed and version",

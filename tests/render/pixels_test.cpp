@@ -213,6 +213,23 @@ TEST_CASE("output size follows the documented rounding rule", "[render]") {
     CHECK_THROWS_AS(output_size(scene, zero), InputError);
 }
 
+TEST_CASE("size errors from the library name no command-line options", "[render]") {
+    // The library serves more than the command line; the CLI adds its own option names.
+    using Catch::Contains;
+    const Scene scene = build_scene(load_design_text("[flag]\nsize = [1, 1]\n", "t.toml"));
+    RenderOptions huge;
+    huge.width = 20000; // 20000 × 20000 is over the pixel limit
+    CHECK_THROWS_WITH(output_size(scene, huge),
+                      Contains("give a smaller output width or height") && !Contains("--"));
+    RenderOptions both;
+    both.width = 10;
+    both.height = 10;
+    CHECK_THROWS_WITH(output_size(scene, both), Contains("width or height, not both") && !Contains("--"));
+    const std::vector<SheetCell> cells(400, SheetCell{&scene, "a flag"});
+    CHECK_THROWS_WITH(render_contact_sheet(cells, Format::Png, 20, 2000),
+                      Contains("over vexil's raster limit") && !Contains("--"));
+}
+
 TEST_CASE("a flag outline cuts everything to it and leaves the rest transparent", "[render][pixels]") {
     const auto image = render_png(R"(
 [flag]

@@ -324,9 +324,8 @@ radius = "r"
     CHECK(several.layers[0].get(fields::color) == rgb(0xff, 0xd7, 0x00));
     CHECK(several.layers[1].get(fields::color) == rgb(0, 0, 0x80));
 
-    // A new palette entry and a field the layer did not have.
-    const Design added = load(toml, {"colors.sea=#00ff00", "flower.opacity=0.5"});
-    CHECK(added.palette.at("sea") == rgb(0, 255, 0));
+    // A field the layer did not have is added (a palette entry is not: see the failures below).
+    const Design added = load(toml, {"flower.opacity=0.5"});
     CHECK(added.layers[1].get(fields::opacity) == 0.5);
 
     // The last --set of a name wins.
@@ -699,18 +698,34 @@ TEST_CASE("load fails: hostile nesting does not crash and has a position", "[loa
 }
 
 TEST_CASE("load fails: --set mistakes name the --set", "[load]") {
-    const std::string toml =
-        kFlag + "[params]\nr = 0.3\n[[layer]]\nid = \"sun\"\nkind = \"circle\"\ncolor = \"red\"\n"
-                "radius = \"r\"\n";
-    load_should_fail(toml, 1, 1, "bad-set", "--set takes NAME=VALUE", {"r"}, "<--set r>");
+    const std::string toml = kFlag +
+                             "[colors]\nocean = \"#0b4da2\"\n[params]\nr = 0.3\n[[layer]]\nid = \"sun\"\n"
+                             "kind = \"circle\"\ncolor = \"red\"\nradius = \"r\"\n";
+    // The pseudo-file names the --set; the message is the library's and names no command-line flag.
+    const auto no_flag = [](const std::vector<Diagnostic>& errors) {
+        CHECK(errors.front().message.find("--") == std::string::npos);
+    };
+    no_flag(load_should_fail(toml, 1, 1, "bad-set", "takes NAME=VALUE, e.g. r=0.3", {"r"}, "<--set r>"));
     load_should_fail(toml, 1, 1, "bad-set", "", {"=1"}, "<--set =1>");
-    load_should_fail(toml, 1, 1, "unknown-param", "--set: the design has no param 'q'", {"q=1"},
-                     "<--set q=1>");
+    no_flag(
+        load_should_fail(toml, 1, 1, "unknown-param", "the design has no param 'q'", {"q=1"}, "<--set q=1>"));
     load_should_fail(toml, 1, 1, "unknown-param", "did you mean 'r'?", {"rr=1"}, "<--set rr=1>");
-    load_should_fail(toml, 1, 1, "unknown-id", "--set: no layer has the id 'son' — did you mean 'sun'?",
-                     {"son.radius=1"}, "<--set son.radius=1>");
-    load_should_fail(toml, 1, 1, "unknown-id", "--set: no layer has the id 'moon'", {"moon.radius=1"},
+    no_flag(load_should_fail(toml, 1, 1, "unknown-id", "no layer has the id 'son' — did you mean 'sun'?",
+                             {"son.radius=1"}, "<--set son.radius=1>"));
+    load_should_fail(toml, 1, 1, "unknown-id", "no layer has the id 'moon'", {"moon.radius=1"},
                      "<--set moon.radius=1>");
+    // A palette entry must exist, as a param must: a typo is not a new, unused colour.
+    const auto typo = load_should_fail(toml, 1, 1, "unknown-colour",
+                                       "the design's palette has no colour 'ocaen' — did you mean 'ocean'?",
+                                       {"colors.ocaen=#ff0000"}, "<--set colors.ocaen=#ff0000>");
+    no_flag(typo);
+    CHECK(typo.size() == 1);
+    load_should_fail(toml, 1, 1, "unknown-colour", "the design's palette has no colour 'sea'",
+                     {"colors.sea=#00ff00"}, "<--set colors.sea=#00ff00>");
+    // No palette at all: even a CSS name is not an entry to override.
+    load_should_fail(kFlag + "[[layer]]\nkind = \"field\"\ncolor = \"white\"\n", 1, 1, "unknown-colour",
+                     "the design's palette has no colour 'white'", {"colors.white=#000000"},
+                     "<--set colors.white=#000000>");
     // Values are checked like values in the file, and point into the --set text.
     load_should_fail(toml, 1, 5, "unknown-key",
                      "unknown key 'raduis' in layer 'sun' — did you mean 'radius'?", {"sun.raduis=1"},
