@@ -72,12 +72,25 @@ TEST_CASE("rings: every Olympic ring is over at half its crossings", "[render][r
 }
 
 TEST_CASE("rings: blue passes over yellow at their upper crossing", "[render][rings]") {
+    // Blue (ring 0, top row) and yellow (ring 1, bottom row) cross twice: above and below the line
+    // through their centres. Both crossings must exist; at the upper one blue is over and its colour
+    // shows, at the lower one yellow.
     const auto r = render(kOlympic, 900);
+    std::vector<RingCrossing> blue_yellow;
     for (const auto& c : ring_crossings(r.design))
-        if (c.a == 0 && c.b == 1) {
-            const bool upper = c.at.y < r.scene.height / 2 - r.scene.height / 12 + 0.05;
-            CHECK(c.over == (upper ? 0 : 1));
-        }
+        if (c.a == 0 && c.b == 1) blue_yellow.push_back(c);
+    REQUIRE(blue_yellow.size() == 2);
+    std::sort(blue_yellow.begin(), blue_yellow.end(),
+              [](const RingCrossing& x, const RingCrossing& y) { return x.at.y < y.at.y; });
+    const RingCrossing& upper = blue_yellow[0];
+    const RingCrossing& lower = blue_yellow[1];
+    REQUIRE(upper.at.y < lower.at.y - 0.05); // two distinct crossings, one above the other
+    CHECK(upper.over == 0);
+    CHECK(test::near(pixel_at(r, upper.at), kOlympicColours[0], 12)); // blue shows
+    CHECK_FALSE(test::near(pixel_at(r, upper.at), kOlympicColours[1], 60));
+    CHECK(lower.over == 1);
+    CHECK(test::near(pixel_at(r, lower.at), kOlympicColours[1], 12)); // yellow shows
+    CHECK_FALSE(test::near(pixel_at(r, lower.at), kOlympicColours[0], 60));
 }
 
 TEST_CASE("rings: no seam of the field inside any band, at any size", "[render][rings][seam]") {
