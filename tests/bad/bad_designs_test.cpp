@@ -1,5 +1,7 @@
-// The corpus of broken designs: every file under tests/bad/ must be refused with the diagnostic its
-// first line names (`# expect: LINE:COL CODE`), pointing into that file, and never crash or hang.
+// The corpus of broken designs: every file under tests/bad/ must be refused with exactly the
+// diagnostics its first lines name, one `# expect: LINE:COL CODE` line each, in order — so a design
+// with several mistakes proves every one is reported — pointing into that file, and never crash or
+// hang.
 #include "support.h"
 #include "vexil/layout.h"
 #include "vexil/load.h"
@@ -25,15 +27,33 @@ struct Expectation {
     std::string code;
 };
 
-std::optional<Expectation> expectation_of(const fs::path& file) {
+/// The `# expect: LINE:COL CODE` lines at the top of `file`, in order (empty when the first line is not
+/// one). The first line that is not an expectation ends them.
+std::vector<Expectation> expectations_of(const fs::path& file) {
     std::ifstream in(file);
-    std::string first;
-    std::getline(in, first);
+    std::vector<Expectation> expected;
     static const std::regex pattern(R"(^# expect: (\d+):(\d+) ([a-z][a-z-]*)\s*$)");
+    std::string line;
     std::smatch match;
-    if (!std::regex_match(first, match, pattern)) return std::nullopt;
-    return Expectation{static_cast<std::uint32_t>(std::stoul(match[1])),
-                       static_cast<std::uint32_t>(std::stoul(match[2])), match[3]};
+    while (std::getline(in, line) && std::regex_match(line, match, pattern))
+        expected.push_back({static_cast<std::uint32_t>(std::stoul(match[1])),
+                            static_cast<std::uint32_t>(std::stoul(match[2])), match[3]});
+    return expected;
+}
+
+std::string describe(const std::vector<Expectation>& expected) {
+    std::string text;
+    for (const auto& e : expected)
+        text += std::to_string(e.line) + ":" + std::to_string(e.column) + " " + e.code + "\n";
+    return text;
+}
+
+std::string describe(const std::vector<Diagnostic>& found) {
+    std::string text;
+    for (const auto& d : found)
+        text += std::to_string(d.region.begin.line) + ":" + std::to_string(d.region.begin.column) + " " +
+                d.code + "  (" + d.message + ")\n";
+    return text;
 }
 
 std::vector<fs::path> corpus() {
@@ -52,7 +72,7 @@ TEST_CASE("the bad-design corpus is there and every file says what it expects", 
     std::vector<std::string> categories;
     for (const auto& file : files) {
         INFO(file.string());
-        CHECK(expectation_of(file).has_value());
+        CHECK_FALSE(expectations_of(file).empty());
         categories.push_back(file.parent_path().filename().string());
     }
     for (const char* category : {"keys", "values", "expressions", "toml", "limits", "layout"})
@@ -63,8 +83,8 @@ TEST_CASE("every bad design is refused with its expected diagnostic", "[bad]") {
     for (const fs::path& file : corpus()) {
         const std::string relative = fs::relative(file, test::source_dir()).string();
         DYNAMIC_SECTION(relative) {
-            const auto expect = expectation_of(file);
-            REQUIRE(expect.has_value());
+            const auto expected = expectations_of(file);
+            REQUIRE_FALSE(expected.empty());
             std::optional<InputError> error;
             try {
                 const Design design = load_design(file);
@@ -74,31 +94,34 @@ TEST_CASE("every bad design is refused with its expected diagnostic", "[bad]") {
                 error = e;
             }
             REQUIRE(error.has_value());
-            REQUIRE_FALSE(error->diagnostics().empty());
-            const Diagnostic& first = error->diagnostics().front();
-            const std::string formatted = format_diagnostic(first);
-            INFO("all diagnostics:\n" << error->what());
-            CHECK(first.code == expect->code);
-            CHECK(first.region.begin.line == expect->line);
-            CHECK(first.region.begin.column == expect->column);
-            CHECK(first.region.file == file.string());
-            CHECK(formatted.rfind(file.string() + ":" + std::to_string(expect->line) + ":" +
-                                      std::to_string(expect->column) + ": error: ",
-                                  0) == 0);
-            // A message a person can act on: it says what, and is not a paragraph.
-            CHECK(first.message.size() > 15);
-            CHECK(first.message.size() < 400);
-            // Every diagnostic, not only the first, names this file.
-            for (const Diagnostic& d : error->diagnostics())
+            const auto& found = error->diagnostics();
+            INFO("expected:\n" << describe(expected) << "found:\n" << describe(found));
+            // Exactly the diagnostics expected: as many, each at its place with its code, in order.
+            REQUIRE(found.size() == expected.size());
+            for (std::size_t i = 0; i < expected.size(); ++i) {
+                const Diagnostic& d = found[i];
+                INFO("diagnostic " << i + 1 << ": " << format_diagnostic(d));
+                CHECK(d.code == expected[i].code);
+                CHECK(d.region.begin.line == expected[i].line);
+                CHECK(d.region.begin.column == expected[i].column);
+                // Each names this file, in the form editors jump to.
                 CHECK(d.region.file == file.string());
+                CHECK(format_diagnostic(d).rfind(file.string() + ":" + std::to_string(expected[i].line) +
+                                                     ":" + std::to_string(expected[i].column) + ": error: ",
+                                                 0) == 0);
+                // A message a person can act on: it says what, and is not a paragraph.
+                CHECK(d.message.size() > 15);
+                CHECK(d.message.size() < 400);
+            }
         }
     }
 }
 
 TEST_CASE("the CLI refuses a bad design with status 2 and writes nothing", "[bad]") {
     const fs::path file = test::source_dir() / "tests" / "bad" / "keys" / "misspelt-layer-key.toml";
-    const auto expect = expectation_of(file);
-    REQUIRE(expect.has_value());
+    const auto expected = expectations_of(file);
+    REQUIRE(expected.size() == 1);
+    const Expectation* expect = &expected.front();
     test::TempDir dir;
     const fs::path out = dir / "out.png";
     const auto result = test::run_vexil({"render", file.string(), "-o", out.string()});

@@ -6,7 +6,10 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <sstream>
+#include <sys/wait.h>
 #include <thread>
 
 using vexil::test::read_text;
@@ -20,6 +23,45 @@ const char* kRings =
     "[flag]\ntitle = \"Rings\"\nsize = [3, 2]\n[params]\nband = 0.05\n[[layer]]\nkind = \"field\"\n"
     "color = \"navy\"\n[[layer]]\nid = \"rings\"\nkind = \"rings\"\npattern = \"row\"\ncount = 3\n"
     "radius = 0.3\nwidth = \"band\"\ngap = 0.02\ncolors = [\"white\"]\n";
+
+std::string quote(const std::string& text) {
+    std::string quoted = "'";
+    for (char c : text)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
+/// Runs vexil with stdout and stderr going to the given files as it runs (so a test can watch them),
+/// and returns its exit status.
+int run_logged(const std::vector<std::string>& args, const fs::path& out, const fs::path& err) {
+    std::string command = quote(VEXIL_BINARY);
+    for (const auto& arg : args)
+        command.append(" ").append(quote(arg));
+    command.append(" </dev/null >").append(quote(out.string()));
+    command.append(" 2>").append(quote(err.string()));
+    const int raw = std::system(command.c_str());
+    return WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+}
+
+/// Polls `done` until it holds or `deadline` passes; returns whether it held.
+template <typename F>
+bool wait_until(const F& done, std::chrono::seconds deadline = std::chrono::seconds(10)) {
+    const auto end = std::chrono::steady_clock::now() + deadline;
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > end) return done();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return true;
+}
+
+int count_lines_with(const std::string& text, const std::string& words) {
+    std::istringstream lines(text);
+    std::string line;
+    int n = 0;
+    while (std::getline(lines, line))
+        n += line.find(words) != std::string::npos;
+    return n;
+}
 
 } // namespace
 
@@ -85,36 +127,52 @@ TEST_CASE("random: a seed always gives the same design, which records its seed a
 }
 
 TEST_CASE("watch: re-renders on a change, keeps the last good output through a broken edit", "[cli][watch]") {
+    // No fixed sleeps: every step waits for what it can observe (the output's colour, the watcher's
+    // report on stderr), up to a generous deadline; each edit gets an mtime set explicitly one second
+    // past the last, and lands by a rename so the watcher never sees it half-written or twice.
     TempDir dir;
     const auto design =
         dir.write("disc.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"field\"\ncolor = \"red\"\n");
     const auto out = dir / "disc.png";
-    vexil::test::RunResult result;
+    const auto out_log = dir / "watch.out", err_log = dir / "watch.err";
+    int status = -1;
     std::thread watcher([&] {
-        result = run_vexil({"watch", design.string(), "-o", out.string(), "--width", "30", "--interval", "20",
-                            "--renders", "3", "--timeout", "30"});
+        status = run_logged({"watch", design.string(), "-o", out.string(), "--width", "30", "--interval",
+                             "20", "--renders", "3", "--timeout", "30"},
+                            out_log, err_log);
     });
-    const auto wait_for = [](const auto& done) {
-        for (int i = 0; i < 1000 && !done(); ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        return done();
-    };
     const auto colour_is = [&](const char* hex) {
         return [&, hex] {
-            return fs::exists(out) && vexil::test::near(vexil::test::read_png(out).at(5, 5), hex);
+            try {
+                return fs::exists(out) && vexil::test::near(vexil::test::read_png(out).at(5, 5), hex);
+            } catch (const std::exception&) {
+                return false; // not a whole PNG yet
+            }
         };
     };
-    CHECK(wait_for(colour_is("#ff0000")));
-    std::this_thread::sleep_for(std::chrono::milliseconds(50)); // a later mtime than the first write
-    dir.write("disc.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"feild\"\ncolor = \"blue\"\n");
-    std::this_thread::sleep_for(std::chrono::milliseconds(400));
-    CHECK(vexil::test::near(vexil::test::read_png(out).at(5, 5), "#ff0000")); // the last good output stays
-    dir.write("disc.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"field\"\ncolor = \"blue\"\n");
-    CHECK(wait_for(colour_is("#0000ff")));
+    const auto err_says = [&](const char* words) {
+        return [&, words] { return read_text(err_log).find(words) != std::string::npos; };
+    };
+    const auto stamp = fs::last_write_time(design);
+    const auto edit = [&](const std::string& text, int seconds_later) {
+        const auto staged = dir.write("disc.toml.new", text);
+        fs::last_write_time(staged, stamp + std::chrono::seconds(seconds_later));
+        fs::rename(staged, design);
+    };
+    CHECK(wait_until(colour_is("#ff0000")));
+    edit("[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"feild\"\ncolor = \"blue\"\n", 1);
+    // The watcher reports the broken edit, and the last good output stays.
+    CHECK(wait_until(err_says("kept the last good output")));
+    CHECK(read_text(err_log).find("disc.toml:4:8: error: unknown layer kind 'feild'") != std::string::npos);
+    CHECK(vexil::test::near(vexil::test::read_png(out).at(5, 5), "#ff0000"));
+    edit("[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"field\"\ncolor = \"blue\"\n", 2);
+    CHECK(wait_until(colour_is("#0000ff")));
     watcher.join();
-    CHECK(result.status == 0);
-    CHECK(result.err.find("disc.toml:4:8: error: unknown layer kind 'feild'") != std::string::npos);
-    CHECK(result.err.find("kept the last good output") != std::string::npos);
+    INFO("stdout:\n" << read_text(out_log) << "stderr:\n" << read_text(err_log));
+    CHECK(status == 0);
+    // Exactly the three renders: red, the broken edit, blue.
+    CHECK(count_lines_with(read_text(out_log), "rendered ") == 2);
+    CHECK(count_lines_with(read_text(err_log), "kept the last good output") == 1);
 }
 
 TEST_CASE("watch: mistakes in the command end it at once", "[cli][watch]") {

@@ -67,6 +67,24 @@ void write_index(const std::vector<fs::path>& all) {
     }
 }
 
+/// pdftoppm has no alpha: compare everything as if over white paper.
+test::Image over_white(test::Image image) {
+    for (auto& p : image.pixels) {
+        const auto blend = [&](int c) { return (c * p.a + 255 * (255 - p.a) + 127) / 255; };
+        p = {blend(p.r), blend(p.g), blend(p.b), 255};
+    }
+    return image;
+}
+
+std::string trimmed_end(const std::string& text) {
+    const auto end = text.find_last_not_of(" \t\r\n");
+    return end == std::string::npos ? std::string() : text.substr(0, end + 1);
+}
+
+bool ends_with(const std::string& text, const std::string& tail) {
+    return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
+}
+
 } // namespace
 
 TEST_CASE("golden: every design draws as its reference", "[golden]") {
@@ -102,14 +120,46 @@ TEST_CASE("golden: every design draws as its reference", "[golden]") {
 }
 
 TEST_CASE("golden: every design names its source and renders in all three formats", "[golden]") {
-    for (const auto& design : test::design_files()) {
+    // Each format is decoded, not weighed: the PNG by cairo, the SVG by librsvg and the PDF by poppler
+    // (independent readers), each at the size asked for, and the two vector formats drawn back to
+    // pixels must show what the PNG shows (the cross-format tolerance, kMinAgreement of pixels alike
+    // within kChannelTolerance, over white because pdftoppm has no alpha).
+    const auto all = test::design_files();
+    REQUIRE(!all.empty());
+    for (const auto& design : all) {
         DYNAMIC_SECTION(design.filename().string()) {
             const Design d = load_design(design);
             CHECK(!d.flag.title.empty());
             CHECK(d.flag.source.size() > 10);
             const Scene scene = build_scene(d);
-            for (Format format : {Format::Svg, Format::Pdf})
-                CHECK(render_bytes(scene, format, {}).size() > 100);
+            RenderOptions options;
+            options.width = kGoldenWidth;
+            const OutputSize size = output_size(scene, options);
+            REQUIRE(size.width == kGoldenWidth);
+
+            const auto png = over_white(test::decode_png(render_bytes(scene, Format::Png, options)));
+            CHECK(png.width == size.width);
+            CHECK(png.height == size.height);
+
+            const std::string svg = render_bytes(scene, Format::Svg, options);
+            CHECK(svg.find("width=\"" + std::to_string(size.width) + "\"") != std::string::npos);
+            CHECK(svg.find("height=\"" + std::to_string(size.height) + "\"") != std::string::npos);
+            CHECK(ends_with(trimmed_end(svg), "</svg>")); // complete, not cut off
+            const auto from_svg = over_white(test::rasterise_svg(svg, size.width, size.height));
+
+            const std::string pdf = render_bytes(scene, Format::Pdf, options);
+            CHECK(pdf.rfind("%PDF-", 0) == 0);
+            CHECK(ends_with(trimmed_end(pdf), "%%EOF")); // complete, with its trailer
+            CHECK(pdf.find("/MediaBox [ 0 0 " + std::to_string(size.width) + " " +
+                           std::to_string(size.height) + " ]") != std::string::npos);
+            test::TempDir dir;
+            const auto from_pdf = test::rasterise_pdf(dir.write("flag.pdf", pdf), size.width, size.height);
+            CHECK(from_pdf.width == size.width);
+            CHECK(from_pdf.height == size.height);
+
+            const std::string stem = "golden-formats-" + design.stem().string();
+            CHECK(test::agreement(png, from_svg, stem + "-svg") >= test::kMinAgreement);
+            CHECK(test::agreement(png, from_pdf, stem + "-pdf") >= test::kMinAgreement);
         }
     }
 }

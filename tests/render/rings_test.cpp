@@ -9,8 +9,11 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <regex>
+#include <sstream>
 
 using namespace vexil;
+using Catch::Detail::Approx;
 
 namespace {
 
@@ -72,12 +75,25 @@ TEST_CASE("rings: every Olympic ring is over at half its crossings", "[render][r
 }
 
 TEST_CASE("rings: blue passes over yellow at their upper crossing", "[render][rings]") {
+    // Blue (ring 0, top row) and yellow (ring 1, bottom row) cross twice: above and below the line
+    // through their centres. Both crossings must exist; at the upper one blue is over and its colour
+    // shows, at the lower one yellow.
     const auto r = render(kOlympic, 900);
+    std::vector<RingCrossing> blue_yellow;
     for (const auto& c : ring_crossings(r.design))
-        if (c.a == 0 && c.b == 1) {
-            const bool upper = c.at.y < r.scene.height / 2 - r.scene.height / 12 + 0.05;
-            CHECK(c.over == (upper ? 0 : 1));
-        }
+        if (c.a == 0 && c.b == 1) blue_yellow.push_back(c);
+    REQUIRE(blue_yellow.size() == 2);
+    std::sort(blue_yellow.begin(), blue_yellow.end(),
+              [](const RingCrossing& x, const RingCrossing& y) { return x.at.y < y.at.y; });
+    const RingCrossing& upper = blue_yellow[0];
+    const RingCrossing& lower = blue_yellow[1];
+    REQUIRE(upper.at.y < lower.at.y - 0.05); // two distinct crossings, one above the other
+    CHECK(upper.over == 0);
+    CHECK(test::near(pixel_at(r, upper.at), kOlympicColours[0], 12)); // blue shows
+    CHECK_FALSE(test::near(pixel_at(r, upper.at), kOlympicColours[1], 60));
+    CHECK(lower.over == 1);
+    CHECK(test::near(pixel_at(r, lower.at), kOlympicColours[1], 12)); // yellow shows
+    CHECK_FALSE(test::near(pixel_at(r, lower.at), kOlympicColours[0], 60));
 }
 
 TEST_CASE("rings: no seam of the field inside any band, at any size", "[render][rings][seam]") {
@@ -170,4 +186,187 @@ TEST_CASE("rings: SVG and PDF of the woven flags hold no raster image", "[render
         const std::string pdf = render_bytes(scene, Format::Pdf, {});
         CHECK(pdf.find("/Subtype /Image") == std::string::npos);
     }
+}
+
+namespace {
+
+/// A 3 × 2 white flag with one rings layer (`id` and `kind` on lines 8 and 9) whose other lines are
+/// `rings`, from line 10 on.
+std::string rings_design(const std::string& rings) {
+    return "[flag]\nsize = [3, 2]\n\n[[layer]]\nkind = \"field\"\ncolor = \"white\"\n[[layer]]\nid = "
+           "\"rings\"\nkind = \"rings\"\n" +
+           rings;
+}
+
+/// Where two circles of radius r centred on a and b cross, the one on the left of a → b first.
+std::pair<Vec2, Vec2> circle_crossings(Vec2 a, Vec2 b, double r) {
+    const Vec2 m = (a + b) / 2.0, d = b - a;
+    const double len = std::hypot(d.x, d.y), h = std::sqrt(r * r - len * len / 4);
+    const Vec2 across{-d.y / len * h, d.x / len * h};
+    return {m - across, m + across};
+}
+
+} // namespace
+
+TEST_CASE("rings: `over` naming a crossing that does not exist is refused at `over`", "[rings][cli]") {
+    test::TempDir dir;
+    const std::string row = "pattern = \"row\"\ncount = 3\nradius = 0.3\nwidth = 0.05\ncolors = [\"blue\"]\n";
+    SECTION("rings that never meet") { // a row of 3, 0.48 apart: rings 0 and 2 are 0.96 apart, > 2r
+        const auto file = dir.write("far.toml", rings_design(row + "over = [[0, 1, 0], [0, 2, 1]]\n"));
+        const auto result = test::run_vexil({"check", file.string()});
+        CHECK(result.status == 2);
+        // line 15: `over`, its value at column 8
+        CHECK(result.err.rfind(file.string() + ":15:8: error: over: rings 0 and 2 have no crossing 1", 0) ==
+              0);
+        try {
+            (void)build_scene(load_design(file));
+            FAIL("laid out");
+        } catch (const InputError& error) {
+            REQUIRE(error.diagnostics().size() == 1);
+            const Diagnostic& d = error.diagnostics().front();
+            CHECK(d.code == "no-such-crossing");
+            CHECK(d.region.begin.line == 15);
+            CHECK(d.region.begin.column == 8);
+        }
+    }
+    SECTION("rings that meet twice, asked for a third crossing") {
+        const auto file = dir.write("third.toml", rings_design(row + "over = [[1, 0, 2]]\n"));
+        const auto result = test::run_vexil({"check", file.string()});
+        CHECK(result.status == 2);
+        CHECK(result.err.rfind(file.string() + ":15:8: error: over: rings 1 and 0 have no crossing 2", 0) ==
+              0);
+        try {
+            (void)build_scene(load_design(file));
+            FAIL("laid out");
+        } catch (const InputError& error) {
+            REQUIRE(error.diagnostics().size() == 1);
+            CHECK(error.diagnostics().front().code == "no-such-crossing");
+        }
+    }
+    SECTION("the crossings that do exist are accepted") {
+        const auto file = dir.write("ok.toml", rings_design(row + "over = [[1, 0, 1], [2, 1, 0]]\n"));
+        const auto result = test::run_vexil({"check", file.string()});
+        INFO(result.err);
+        CHECK(result.status == 0);
+    }
+}
+
+TEST_CASE("rings: two rings on one centre are refused where the centres are given", "[rings][cli]") {
+    test::TempDir dir;
+    const std::string common = "radius = 0.3\nwidth = 0.05\ncolors = [\"blue\"]\n";
+    const auto check = [&](const std::string& name, const std::string& lines, unsigned line, unsigned column,
+                           const std::string& words) {
+        const auto file = dir.write(name, rings_design(common + lines));
+        const auto result = test::run_vexil({"check", file.string()});
+        INFO(result.err);
+        CHECK(result.status == 2);
+        CHECK(result.err.rfind(file.string() + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                                   ": error: " + words,
+                               0) == 0);
+        try {
+            (void)build_scene(load_design(file));
+            FAIL("laid out");
+        } catch (const InputError& error) {
+            REQUIRE(error.diagnostics().size() == 1);
+            const Diagnostic& d = error.diagnostics().front();
+            CHECK(d.code == "duplicate-ring");
+            CHECK(d.region.begin.line == line);
+            CHECK(d.region.begin.column == column);
+        }
+    };
+    // `centers` on line 13, its list at column 11: rings 0 and 2 coincide.
+    check("centers.toml", "centers = [[1, 1], [1.4, 1], [1, 1]]\n", 13, 11,
+          "rings 0 and 2 lie on top of each other");
+    // A pattern whose spacing puts every ring on one point: reported at `spacing` (line 15, column 11).
+    check("spacing.toml", "pattern = \"row\"\ncount = 3\nspacing = 0\n", 15, 11,
+          "rings 0 and 1 lie on top of each other");
+}
+
+TEST_CASE("rings: `centers` puts each ring where it says, offset by `at` when given", "[rings]") {
+    // Two rings far apart (no crossing), red and blue, radius 0.3, band 0.1: at 300 px wide
+    // (100 px a unit) each ring's band shows at its centre ± r in the four directions, and the field
+    // shows at its centre and just outside the band.
+    for (const char* at : {"", "at = [0.2, -0.1]\n"}) {
+        const Vec2 offset = *at ? Vec2{0.2, -0.1} : Vec2{0, 0};
+        const Design design = load_design_text(
+            rings_design(std::string("centers = [[0.6, 0.7], [2.1, 1.3]]\nradius = 0.3\nwidth = 0.1\n") + at +
+                         "colors = [\"#ff0000\", \"#0000ff\"]\n"),
+            "t.toml");
+        const Scene scene = build_scene(design);
+        RenderOptions options;
+        options.width = 300;
+        const auto image = test::decode_png(render_bytes(scene, Format::Png, options));
+        const auto px = [&](Vec2 p) {
+            return image.at(static_cast<int>(p.x * 100), static_cast<int>(p.y * 100));
+        };
+        const std::pair<Vec2, const char*> rings[] = {{Vec2{0.6, 0.7} + offset, "#ff0000"},
+                                                      {Vec2{2.1, 1.3} + offset, "#0000ff"}};
+        for (const auto& [centre, colour] : rings) {
+            INFO("offset " << at << " ring at " << centre.x << ", " << centre.y);
+            CHECK(test::near(px(centre), "#ffffff"));
+            for (Vec2 u : {Vec2{1, 0}, Vec2{-1, 0}, Vec2{0, 1}, Vec2{0, -1}}) {
+                CHECK(test::near(px(centre + u * 0.3), colour, 12));
+                CHECK(test::near(px(centre + u * 0.2), "#ffffff")); // inside the band
+                CHECK(test::near(px(centre + u * 0.4), "#ffffff")); // outside it
+            }
+        }
+        // And nothing is drawn where the pattern (a flower at the flag's centre) would have put rings.
+        CHECK(test::near(px(Vec2{1.5, 1} + Vec2{0.3, 0}), "#ffffff"));
+        // The scene's ring layer spans exactly the two rings' outer edges (radius + half the band).
+        REQUIRE(scene.groups.size() == 2);
+        Box bounds;
+        bool first = true;
+        for (const auto& item : scene.groups[1].items)
+            if (const auto* f = std::get_if<FillPath>(&item)) {
+                const Box b = f->path.bounds();
+                if (first) bounds = b;
+                const double x0 = std::min(bounds.x, b.x), y0 = std::min(bounds.y, b.y);
+                const double x1 = std::max(bounds.x + bounds.w, b.x + b.w),
+                             y1 = std::max(bounds.y + bounds.h, b.y + b.h);
+                bounds = {x0, y0, x1 - x0, y1 - y0};
+                first = false;
+            }
+        REQUIRE_FALSE(first);
+        CHECK(bounds.x == Approx(0.6 + offset.x - 0.35).margin(1e-6));
+        CHECK(bounds.y == Approx(0.7 + offset.y - 0.35).margin(1e-6));
+        CHECK(bounds.x + bounds.w == Approx(2.1 + offset.x + 0.35).margin(1e-6));
+        CHECK(bounds.y + bounds.h == Approx(1.3 + offset.y + 0.35).margin(1e-6));
+    }
+}
+
+TEST_CASE("rings: `vexil crossings` lists the Olympic flag's eight crossings exactly", "[rings][cli]") {
+    const auto result = test::run_vexil({"crossings", kOlympic.string()});
+    INFO(result.err);
+    REQUIRE(result.status == 0);
+    // layer: [a, b, k] at (x, y): over over under. Neighbours cross twice: k = 0 is the first
+    // clockwise from 12 o'clock round ring a, i.e. the upper crossing (a is on the top row for even a,
+    // the bottom row for odd a); the rings alternate over, under round every ring.
+    CHECK(result.out == "rings: [0, 1, 0] at (1.0666, 0.8409): 0 over 1\n"
+                        "rings: [0, 1, 1] at (0.8334, 1.1258): 1 over 0\n"
+                        "rings: [1, 2, 0] at (1.2001, 0.8409): 1 over 2\n"
+                        "rings: [1, 2, 1] at (1.4332, 1.1258): 2 over 1\n"
+                        "rings: [2, 3, 0] at (1.7999, 0.8409): 2 over 3\n"
+                        "rings: [2, 3, 1] at (1.5668, 1.1258): 3 over 2\n"
+                        "rings: [3, 4, 0] at (1.9334, 0.8409): 3 over 4\n"
+                        "rings: [3, 4, 1] at (2.1666, 1.1258): 4 over 3\n");
+    // The positions, worked out independently from the design's numbers (H = 2): centres at
+    // x = W/2 + (k − 2)·spacing/2, y = H/2 − H/12 (+ drop for odd k); radius 0.15·H.
+    const double spacing = 0.36667 * 2, drop = 0.3, r = 0.3, top = 1 - 2.0 / 12;
+    const auto centre = [&](int k) { return Vec2{1.5 + (k - 2) * spacing / 2, top + (k % 2 ? drop : 0)}; };
+    const std::regex line(R"(rings: \[(\d), (\d), (\d)\] at \(([0-9.]+), ([0-9.]+)\): (\d) over (\d))");
+    std::istringstream lines(result.out);
+    std::string text;
+    int seen = 0;
+    while (std::getline(lines, text)) {
+        std::smatch m;
+        REQUIRE(std::regex_match(text, m, line));
+        const int a = std::stoi(m[1]), b = std::stoi(m[2]);
+        const Vec2 at{std::stod(m[4]), std::stod(m[5])};
+        const auto [p, q] = circle_crossings(centre(a), centre(b), r);
+        INFO(text);
+        CHECK(b == a + 1);
+        CHECK(std::min(distance(at, p), distance(at, q)) < 2e-4);
+        ++seen;
+    }
+    CHECK(seen == 8);
 }

@@ -209,6 +209,11 @@ RunResult run_vexil(const std::vector<std::string>& args, const std::string& std
     return result;
 }
 
+bool in_ci() {
+    const char* ci = std::getenv("CI");
+    return ci && *ci && std::string(ci) != "false" && std::string(ci) != "0";
+}
+
 std::filesystem::path source_dir() {
     return VEXIL_SOURCE_DIR;
 }

@@ -51,6 +51,10 @@ struct RunResult {
 /// Runs the vexil binary with `args` (shell-quoted here), capturing stdout and stderr.
 RunResult run_vexil(const std::vector<std::string>& args, const std::string& stdin_text = {});
 
+/// Whether the tests run in CI (the environment variable CI is set to anything but "" or "false", as
+/// CI services set CI=true): checks that may skip on a workstation for want of a tool must fail there.
+bool in_ci();
+
 std::filesystem::path source_dir();
 /// Every design file under designs/, sorted.
 std::vector<std::filesystem::path> design_files();

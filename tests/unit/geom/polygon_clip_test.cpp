@@ -28,7 +28,10 @@ TEST_CASE("clip_to_convex: overlap of two squares", "[geom][clip]") {
 TEST_CASE("band_in_box: a diagonal band cut to the box", "[geom][clip]") {
     const auto band = geom::band_in_box({0, 0}, {1, 1}, 0.2, {0, 0, 1, 1});
     // w·√2 less the two corner triangles (w²/4 each... total w²/2).
+    // band_in_box promises no orientation (polygon_clip.h), so its magnitude is checked, and the
+    // orientation callers get from clockwise() with its sign.
     CHECK(std::abs(area(band)) == Approx(0.2 * std::sqrt(2.0) - 0.02));
+    CHECK(area(geom::clockwise(band)) == Approx(0.2 * std::sqrt(2.0) - 0.02));
     for (Vec2 p : band) {
         CHECK(p.x >= -1e-12);
         CHECK(p.x <= 1 + 1e-12);

@@ -88,10 +88,16 @@ TEST_CASE("layout: saltire area and the counterchanged pinwheel", "[layout]") {
 }
 
 TEST_CASE("layout: triangle and bend", "[layout]") {
+    // Outlines are drawn clockwise on the page (vexil/geom.h: positive signed_area), so the areas are
+    // compared with their sign: a triangle wound the other way would fail here.
     const Group hoist = one_layer("kind = \"triangle\"\ncolor = \"blue\"");
-    CHECK(std::abs(area(hoist)) == Approx(2 * 1.5 / 2)); // base 2, depth W/2 = 1.5
+    CHECK(area(hoist) == Approx(2 * 1.5 / 2)); // base 2, depth W/2 = 1.5
     const Group top = one_layer("kind = \"triangle\"\nfrom = \"top\"\ndepth = 0.5\ncolor = \"blue\"");
-    CHECK(std::abs(area(top)) == Approx(3 * 0.5 / 2));
+    CHECK(area(top) == Approx(3 * 0.5 / 2));
+    const Group fly = one_layer("kind = \"triangle\"\nfrom = \"fly\"\ncolor = \"blue\"");
+    CHECK(area(fly) == Approx(2 * 1.5 / 2));
+    const Group bottom = one_layer("kind = \"triangle\"\nfrom = \"bottom\"\ndepth = 0.5\ncolor = \"blue\"");
+    CHECK(area(bottom) == Approx(3 * 0.5 / 2));
     const Group bend = one_layer("kind = \"bend\"\nwidth = 0.2\ncolor = \"blue\"", "[2, 2]");
     CHECK(area(bend) == Approx(0.2 * std::sqrt(8.0) - 0.2 * 0.2 / 2));
 }
@@ -124,8 +130,10 @@ TEST_CASE("layout: stars and polygons", "[layout]") {
     CHECK(area(star) == Approx(5 * 0.381966 * std::sin(M_PI / 5)).epsilon(1e-5));
     const Group hexagon = one_layer("kind = \"polygon\"\nsides = 6\nradius = 1\ncolor = \"gold\"");
     CHECK(area(hexagon) == Approx(3 * std::sqrt(3.0) / 2));
+    // `points` keep the order given (geom/shapes.cpp: an anticlockwise polygon is a hole on purpose):
+    // these three run clockwise on the y-down page, so the area is positive.
     const Group free = one_layer("kind = \"polygon\"\npoints = [[0, 0], [1, 0], [0, 1]]\ncolor = \"gold\"");
-    CHECK(std::abs(area(free)) == Approx(0.5));
+    CHECK(area(free) == Approx(0.5));
 }
 
 TEST_CASE("layout: rotate turns about `at`, path is placed and scaled", "[layout]") {
