@@ -208,15 +208,15 @@ std::pair<Vec2, Vec2> circle_crossings(Vec2 a, Vec2 b, double r) {
 
 } // namespace
 
-TEST_CASE("rings: `over` naming a crossing that does not exist is refused at `over`", "[rings][cli]") {
+TEST_CASE("rings: `over` naming a crossing that does not exist is refused at that triple", "[rings][cli]") {
     test::TempDir dir;
     const std::string row = "pattern = \"row\"\ncount = 3\nradius = 0.3\nwidth = 0.05\ncolors = [\"blue\"]\n";
     SECTION("rings that never meet") { // a row of 3, 0.48 apart: rings 0 and 2 are 0.96 apart, > 2r
         const auto file = dir.write("far.toml", rings_design(row + "over = [[0, 1, 0], [0, 2, 1]]\n"));
         const auto result = test::run_vexil({"check", file.string()});
         CHECK(result.status == 2);
-        // line 15: `over`, its value at column 8
-        CHECK(result.err.rfind(file.string() + ":15:8: error: over: rings 0 and 2 have no crossing 1", 0) ==
+        // line 15: `over`, the second triple at column 20
+        CHECK(result.err.rfind(file.string() + ":15:20: error: over: rings 0 and 2 have no crossing 1", 0) ==
               0);
         try {
             (void)build_scene(load_design(file));
@@ -226,14 +226,14 @@ TEST_CASE("rings: `over` naming a crossing that does not exist is refused at `ov
             const Diagnostic& d = error.diagnostics().front();
             CHECK(d.code == "no-such-crossing");
             CHECK(d.region.begin.line == 15);
-            CHECK(d.region.begin.column == 8);
+            CHECK(d.region.begin.column == 20);
         }
     }
     SECTION("rings that meet twice, asked for a third crossing") {
         const auto file = dir.write("third.toml", rings_design(row + "over = [[1, 0, 2]]\n"));
         const auto result = test::run_vexil({"check", file.string()});
         CHECK(result.status == 2);
-        CHECK(result.err.rfind(file.string() + ":15:8: error: over: rings 1 and 0 have no crossing 2", 0) ==
+        CHECK(result.err.rfind(file.string() + ":15:9: error: over: rings 1 and 0 have no crossing 2", 0) ==
               0);
         try {
             (void)build_scene(load_design(file));
