@@ -15,7 +15,7 @@ cmake --build "$build" -j"$jobs" --target vexil vexil_tests
 # process and keep its stderr to themselves, so every report also goes to a file, printed below.
 reports="$build/tsan-reports"
 rm -rf "$reports" && mkdir -p "$reports"
-export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 log_path=$reports/tsan ${TSAN_OPTIONS:-}"
+export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$root/tests/tsan.supp log_path=$reports/tsan ${TSAN_OPTIONS:-}"
 status=0
 ctest --test-dir "$build" -R gallery --output-on-failure -j"$jobs" "$@" || status=$?
 if compgen -G "$reports/tsan*" >/dev/null; then

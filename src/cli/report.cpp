@@ -6,8 +6,14 @@
 namespace vexil::cli {
 
 void report(const std::vector<Diagnostic>& diagnostics) {
-    for (const Diagnostic& diagnostic : diagnostics)
+    for (const Diagnostic& diagnostic : diagnostics) {
         std::cerr << format_diagnostic(diagnostic) << '\n';
+        // The library speaks of the design; what the command line offers is said here.
+        if (diagnostic.code == "file-outside")
+            std::cerr << format_diagnostic({Severity::Note, diagnostic.region, "allow-folder",
+                                            "--allow-folder DIR lets a design read files from DIR too"})
+                      << '\n';
+    }
 }
 
 int report(const InputError& error) {

@@ -28,6 +28,10 @@ inline constexpr double kLengthEpsilon = 1e-9;
 /// 0.001, positions resolve to kLengthEpsilon), so it never changes a real ratio.
 inline constexpr double kMinDivisorLength = 1e-12;
 
+/// A number this close to a whole number counts as one (an Integer field given as an expression,
+/// `"W/2"` for a count): an expression's rounding error is ~1e-15, a real fraction far more than 1e-9.
+inline constexpr double kWholeNumberTolerance = 1e-9;
+
 /// Flattening tolerance for area and length measurements (not for drawing): segments per cubic.
 inline constexpr int kFlattenSegmentsPerCubic = 32;
 

@@ -72,8 +72,8 @@ std::optional<FieldValue> Reader::file(const toml::node& node, std::string_view 
         return std::nullopt;
     }
 
-    // Where files may come from: the folders of the designs of the `extends` chain and those of
-    // --allow-folder; failing those, the folder the name is relative to.
+    // Where files may come from: the folders of the designs of the `extends` chain and
+    // LoadOptions::allowed_folders; failing those, the folder the name is relative to.
     std::vector<fs::path> allowed;
     for (const fs::path& folder : allowed_folders_)
         allowed.push_back(canonical_folder(folder));
@@ -84,7 +84,7 @@ std::optional<FieldValue> Reader::file(const toml::node& node, std::string_view 
                          std::string(what) + ": '" + written + "' lies outside the design's folder (" +
                              own_folder.string() +
                              "); a design may read files only from its own folder and its "
-                             "subfolders, or from a folder given with --allow-folder"));
+                             "subfolders, or from a folder the caller allows"));
         return std::nullopt;
     }
 

@@ -1,6 +1,7 @@
 // Converts one layer field from TOML to its FieldType, checking type, range and list sizes.
 #include "diag/diag.h"
 #include "geom/svg_path.h"
+#include "geom/tolerance.h"
 #include "load/reader.h"
 
 #include <algorithm>
@@ -76,7 +77,7 @@ std::optional<FieldValue> Reader::field(const FieldSpec& spec, const toml::node&
     case FieldType::Integer: {
         auto value = number(node, what);
         if (!value) return std::nullopt;
-        if (std::abs(*value - std::round(*value)) > 1e-9) {
+        if (std::abs(*value - std::round(*value)) > geom::kWholeNumberTolerance) {
             fail(diag::wrong_type(region_of(node), what, "a whole number", "a fraction"));
             return std::nullopt;
         }

@@ -69,12 +69,12 @@ geom::WeaveRule weave_rule(const Layer& layer) {
 }
 
 /// The layer's `over` triples as rules. Two triples naming one crossing in opposite directions
-/// are an error (which one should win?); the same triple twice is only a warning.
-std::vector<geom::OverRule> over_rules(const Layer& layer, const Context& context) {
+/// are an error (added to `conflicts`: which one should win?); the same triple twice is a warning.
+std::vector<geom::OverRule> over_rules(const Layer& layer, const Context& context,
+                                       std::vector<Diagnostic>& conflicts) {
     std::vector<geom::OverRule> rules;
     if (!layer.has(fields::over)) return rules;
     const auto& triples = layer.get(fields::over);
-    std::vector<Diagnostic> conflicts;
     std::map<std::tuple<int, int, int>, const Triple*> seen; // by (lower ring, higher ring, k)
     for (const Triple& triple : triples) {
         const auto crossing =
@@ -96,7 +96,6 @@ std::vector<geom::OverRule> over_rules(const Layer& layer, const Context& contex
                      std::to_string(triple.k) + "] is given twice (first at " + line(*it->second) + ")");
         rules.push_back({triple.a, triple.b, triple.k});
     }
-    if (!conflicts.empty()) diag::raise(std::move(conflicts));
     return rules;
 }
 
@@ -152,19 +151,25 @@ Weave weave_of(const Layer& layer, const Context& context) {
         weave.rings.push_back({centres[i], radius});
     }
     weave.junctions = geom::find_junctions(weave.rings, half, layer.get(fields::gap));
-    const auto rules = over_rules(layer, context);
+    std::vector<Diagnostic> problems; // every conflicting and every unmatched triple, in one report
+    const auto rules = over_rules(layer, context, problems);
     const auto decision = geom::decide_stacks(weave.junctions, weave.rings, weave_rule(layer), rules);
-    std::vector<Diagnostic> unmatched;
     const auto& triples = layer.get_or(fields::over, std::vector<Triple>{});
     for (int index : decision.unmatched) {
         const Triple& triple = triples[index];
-        unmatched.push_back(diag::error(triple.region, "no-such-crossing",
-                                        "over: rings " + std::to_string(triple.a) + " and " +
-                                            std::to_string(triple.b) + " have no crossing " +
-                                            std::to_string(triple.k) +
-                                            " (rings are numbered from 0; `vexil crossings` lists them)"));
+        problems.push_back(diag::error(triple.region, "no-such-crossing",
+                                       "over: rings " + std::to_string(triple.a) + " and " +
+                                           std::to_string(triple.b) + " have no crossing " +
+                                           std::to_string(triple.k) +
+                                           " (rings are numbered from 0; `vexil crossings` lists them)"));
     }
-    if (!unmatched.empty()) diag::raise(std::move(unmatched));
+    if (!problems.empty()) {
+        std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic& x, const Diagnostic& y) {
+            return std::pair{x.region.begin.line, x.region.begin.column} <
+                   std::pair{y.region.begin.line, y.region.begin.column};
+        });
+        diag::raise(std::move(problems));
+    }
     for (int k : decision.cyclic) {
         const auto& junction = weave.junctions[k];
         std::string rings;

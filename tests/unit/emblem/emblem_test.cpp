@@ -546,6 +546,11 @@ TEST_CASE("emblem: the command line exits 2 and writes nothing; --allow-folder w
     auto result = test::run_vexil({"render", design.string(), "-o", out});
     CHECK(result.status == 2);
     CHECK(result.err.rfind(design.string() + ":13:8: error: file: '../art/mark.svg' lies outside", 0) == 0);
+    // The library's message names no flag; the command line adds what it offers as a note.
+    const std::string first_line = result.err.substr(0, result.err.find('\n'));
+    CHECK(first_line.find("--allow-folder") == std::string::npos);
+    CHECK(result.err.find(design.string() + ":13:8: note: --allow-folder DIR lets a design read files") !=
+          std::string::npos);
     CHECK(!fs::exists(out));
 
     result =

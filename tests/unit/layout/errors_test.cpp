@@ -177,3 +177,39 @@ TEST_CASE("resources: layout reads no file; artwork is parsed once per content",
         CHECK(where(error.diagnostics()[0]) == "5:8 bad-emblem");
     }
 }
+
+TEST_CASE("layout: over triples that make a cycle at a multi-crossing are a warning", "[layout][warnings]") {
+    // At (1.68, 0.68) of the Earth flag rings 0, 1 and 5 meet; 5 lies over 1 there by default.
+    // Ring 1 over 0 and 0 over 5 close the cycle 1 > 0 > 5 > 1: no stack honours all three.
+    LoadOptions options;
+    options.overrides = {"flower.over=[[1, 0, 0], [0, 5, 0]]"};
+    const Design design = load_design(test::source_dir() / "designs" / "earth.toml", options);
+    std::vector<Diagnostic> warnings;
+    (void)build_scene(design, Resources{}, &warnings);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].code == "weave-cycle");
+    CHECK(warnings[0].message.find("0, 1, 5") != std::string::npos);
+    CHECK(warnings[0].region.file == "<--set flower.over=[[1, 0, 0], [0, 5, 0]]>");
+
+    options.overrides = {"flower.over=[[1, 0, 0]]"}; // no cycle: 5 > 1 > 0
+    warnings.clear();
+    (void)build_scene(load_design(test::source_dir() / "designs" / "earth.toml", options), Resources{},
+                      &warnings);
+    CHECK(warnings.empty());
+}
+
+TEST_CASE("layout: an invisible layer warns unless an id makes it a clip source", "[layout][warnings]") {
+    const auto warnings_of = [](const std::string& extra) {
+        std::vector<Diagnostic> warnings;
+        (void)build_scene(load_design_text("[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"field\"\ncolor = "
+                                           "\"red\"\nopacity = 0\n" +
+                                               extra,
+                                           "t.toml"),
+                          Resources{}, &warnings);
+        return warnings;
+    };
+    const auto plain = warnings_of("");
+    REQUIRE(plain.size() == 1);
+    CHECK(where(plain[0]) == "6:11 invisible");
+    CHECK(warnings_of("id = \"mask\"\n").empty());
+}
