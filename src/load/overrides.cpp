@@ -9,6 +9,15 @@
 namespace vexil::load {
 namespace {
 
+/// The keys of a table, or none when there is no table.
+std::vector<std::string> keys_of(const toml::table* table) {
+    std::vector<std::string> keys;
+    if (table)
+        for (auto&& [key, node] : *table)
+            keys.emplace_back(key.str());
+    return keys;
+}
+
 /// A TOML basic string holding `text`.
 std::string quoted(std::string_view text) {
     static constexpr char kHex[] = "0123456789abcdef";
@@ -98,33 +107,21 @@ void apply_overrides(toml::table& document, const std::vector<std::string>& over
         if (unquoted) reader.set_unquoted(label);
         toml::node& value = *parsed.get("v");
         const auto dot = name.find('.');
-        if (dot == std::string::npos) {
-            std::vector<std::string> known;
-            if (const toml::table* params = document["params"].as_table())
-                for (auto&& [key, node] : *params)
-                    known.emplace_back(key.str());
-            if (std::find(known.begin(), known.end(), name) == known.end()) {
-                reader.fail(diag::error(at, "unknown-param",
-                                        "the design has no param '" + name + "'" +
-                                            diag::suggestion_suffix(diag::did_you_mean(name, known))));
+        // A param or a palette entry must exist already: a misspelt name would otherwise add an
+        // entry nothing uses, and the override would change nothing without a word.
+        const bool is_param = dot == std::string::npos;
+        if (is_param || name.compare(0, dot, "colors") == 0) {
+            const std::string table = is_param ? "params" : "colors";
+            const std::string key = is_param ? name : name.substr(dot + 1);
+            const std::vector<std::string> known = keys_of(document[table].as_table());
+            if (std::find(known.begin(), known.end(), key) == known.end()) {
+                reader.fail(diag::error(
+                    at, is_param ? "unknown-param" : "unknown-colour",
+                    (is_param ? "the design has no param '" : "the design's palette has no colour '") + key +
+                        "'" + diag::suggestion_suffix(diag::did_you_mean(key, known))));
                 continue;
             }
-            subtable(document, "params").insert_or_assign(name, std::move(value));
-        } else if (name.compare(0, dot, "colors") == 0) {
-            // Like a param, a palette entry must exist: a misspelt name would otherwise add an entry
-            // nothing uses, and the override would change nothing without a word.
-            const std::string colour = name.substr(dot + 1);
-            std::vector<std::string> known;
-            if (const toml::table* colors = document["colors"].as_table())
-                for (auto&& [key, node] : *colors)
-                    known.emplace_back(key.str());
-            if (std::find(known.begin(), known.end(), colour) == known.end()) {
-                reader.fail(diag::error(at, "unknown-colour",
-                                        "the design's palette has no colour '" + colour + "'" +
-                                            diag::suggestion_suffix(diag::did_you_mean(colour, known))));
-                continue;
-            }
-            subtable(document, "colors").insert_or_assign(colour, std::move(value));
+            subtable(document, table).insert_or_assign(key, std::move(value));
         } else {
             std::vector<std::string> ids;
             toml::table* layer = layer_with_id(document, name.substr(0, dot), ids);
