@@ -13,6 +13,10 @@ void report(const std::vector<Diagnostic>& diagnostics) {
             std::cerr << format_diagnostic({Severity::Note, diagnostic.region, "allow-folder",
                                             "--allow-folder DIR lets a design read files from DIR too"})
                       << '\n';
+        if (diagnostic.code == "no-such-crossing")
+            std::cerr << format_diagnostic({Severity::Note, diagnostic.region, "crossings",
+                                            "`vexil crossings DESIGN` lists every crossing as [a, b, k]"})
+                      << '\n';
     }
 }
 

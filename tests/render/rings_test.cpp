@@ -218,6 +218,10 @@ TEST_CASE("rings: `over` naming a crossing that does not exist is refused at tha
         // line 15: `over`, the second triple at column 20
         CHECK(result.err.rfind(file.string() + ":15:20: error: over: rings 0 and 2 have no crossing 1", 0) ==
               0);
+        // The library's message names no command; the command line adds where to look.
+        CHECK(
+            result.err.find(file.string() + ":15:20: note: `vexil crossings DESIGN` lists every crossing") !=
+            std::string::npos);
         try {
             (void)build_scene(load_design(file));
             FAIL("laid out");

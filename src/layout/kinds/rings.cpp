@@ -161,7 +161,7 @@ Weave weave_of(const Layer& layer, const Context& context) {
                                        "over: rings " + std::to_string(triple.a) + " and " +
                                            std::to_string(triple.b) + " have no crossing " +
                                            std::to_string(triple.k) +
-                                           " (rings are numbered from 0; `vexil crossings` lists them)"));
+                                           " (rings and crossings are numbered from 0)"));
     }
     if (!problems.empty()) {
         std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic& x, const Diagnostic& y) {
