@@ -2,8 +2,9 @@
 /// @file kinds.h
 /// The kind catalogue: every layer kind, its fields, their types, defaults, units and docs.
 /// This one table drives the loader's checking (unknown keys, types, ranges, defaults), the
-/// documentation and the editor schema. A layer kind lives here (its fields) and in
-/// src/layout/<kind group>.cpp (its geometry).
+/// documentation and the editor schema. A layer kind lives here (its Kind and fields, defined in
+/// src/model/kinds*.cpp) and in src/layout/kinds/<kind>.cpp (its geometry; `hammer` and `sickle`
+/// share hammer_and_sickle.cpp). docs/architecture.md says how to add one.
 
 #include <optional>
 #include <string>
