@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -22,21 +23,63 @@ std::optional<Format> format_for_path(const std::filesystem::path& path);
 inline constexpr int kMaxRasterSide = 20000;
 inline constexpr long long kMaxRasterPixels = 100'000'000;
 
+/// The units a size may be given in. `Px` (or a bare number) is vexil's screen meaning: pixels in
+/// a PNG, user units (CSS pixels) in an SVG, points in a PDF. The rest are physical.
+enum class LengthUnit { Px, Pt, Mm, Cm, M, In, Ft };
+
+/// A size as a person writes it: `1200`, `1200px`, `150cm`, `3ft`, `12.5in`.
+struct Length {
+    double value = 0;
+    LengthUnit unit = LengthUnit::Px;
+    Length() = default;
+    Length(int pixels) : value(pixels) {} // NOLINT: a bare number is pixels, as it always was
+    Length(double number, LengthUnit in) : value(number), unit(in) {}
+    bool physical() const { return unit != LengthUnit::Px; }
+    /// A physical length in points (1/72 in); a Px length as its number.
+    double points() const;
+};
+
+/// Parses "150cm", "3ft", "0.5m", "12in", "100mm", "72pt", "1200px" or "1200" (units in lower
+/// case, no space). nullopt when the text is not a positive, finite length.
+std::optional<Length> parse_length(std::string_view text);
+/// "cm", "in", …: as parse_length reads it.
+std::string_view unit_name(LengthUnit unit);
+
+/// Points per inch, and the PDF limit on a page's side without UserUnit (PDF 1.7, annex C.2:
+/// 14,400 units, 200 in, 508 cm).
+inline constexpr double kPointsPerInch = 72;
+inline constexpr double kMaxPdfPagePoints = 14'400;
+/// The resolution a PNG of a physical size is drawn at when no --dpi is given: CSS's 96 px/in.
+inline constexpr double kDefaultDpi = 96;
+
 struct RenderOptions {
-    /// Output width and height in pixels (PNG), or points (SVG user units and PDF). Give at most one;
-    /// the other follows the flag's ratio. Neither: width 1200.
-    std::optional<int> width;
-    std::optional<int> height;
+    /// Output width or height: pixels (PNG), user units (SVG) or points (PDF) for a bare number, or
+    /// a physical size (`150cm`), which an SVG and a PDF carry as is and a PNG draws at `dpi`. Give
+    /// at most one; the other follows the flag's ratio. Neither: width 1200.
+    std::optional<Length> width;
+    std::optional<Length> height;
+    /// Pixels per inch: a PNG of a physical size has size × dpi pixels (default kDefaultDpi). A PNG
+    /// records its dpi (pHYs) when a size is physical or a dpi is given.
+    std::optional<double> dpi;
 };
 
 struct OutputSize {
-    int width = 0;
-    int height = 0;
+    int width = 0;  ///< PNG pixels
+    int height = 0; ///< PNG pixels
+    /// An SVG's or PDF's size, in `page_unit`: the same numbers as width and height for Px.
+    double page_width = 0, page_height = 0;
+    LengthUnit page_unit = LengthUnit::Px;
+    std::optional<double> dpi; ///< what a PNG records, when it records one
+    /// A PDF's page size in points.
+    double page_width_points() const;
+    double page_height_points() const;
 };
 
-/// The output size: the given side as is, the other = round(given × ratio), at least 1.
-/// Throws InputError when a side is < 1 or the result exceeds the limits above.
-OutputSize output_size(const Scene& scene, const RenderOptions& options);
+/// The output size for `format`. A Px size: the given side as is, the other = round(given × ratio),
+/// at least 1. A physical size: exact on the page; a PNG gets round(inches × dpi) pixels.
+/// Throws InputError when a side is < 1, a PNG would exceed the raster limits above, or a PDF page
+/// would be larger than a PDF page can be.
+OutputSize output_size(const Scene& scene, const RenderOptions& options, Format format = Format::Png);
 
 /// The file's bytes.
 std::string render_bytes(const Scene& scene, Format format, const RenderOptions& options);

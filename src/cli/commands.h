@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,16 @@ inline void add_design_options(CLI::App& command, DesignOptions& options) {
 /// `error` with `options` (the command-line options that change what it is about, e.g. "--width,
 /// --height") added in brackets to each usage message: the library's messages name no options.
 InputError with_option_hint(const InputError& error, const std::string& options);
+/// `--width`, `--height` (a length: `1200`, `150cm`, `3ft`) and `--dpi`, for the commands that
+/// render one design.
+struct SizeOptions {
+    std::optional<std::string> width, height;
+    std::optional<double> dpi;
+    /// Throws a usage InputError naming the option whose value is not a length.
+    RenderOptions render() const;
+};
+void add_size_options(CLI::App& command, SizeOptions& options);
+
 /// The format of each output from its extension; a usage error names one it cannot tell.
 std::vector<Format> output_formats(const std::vector<std::string>& outputs, const char* command);
 /// Renders `scene` to every output (format from its extension) in memory, then writes them all

@@ -12,15 +12,15 @@ namespace {
 struct RenderArgs {
     std::string design;
     std::vector<std::string> outputs;
-    std::optional<int> width;
-    std::optional<int> height;
+    SizeOptions size;
     DesignOptions design_options;
 };
 
 int run_render(const RenderArgs& args) {
-    output_formats(args.outputs, "vexil render"); // a usage mistake is reported before loading
+    output_formats(args.outputs, "vexil render"); // usage mistakes are reported before loading
+    const RenderOptions options = args.size.render();
     const Scene scene = lay_out(load_design(args.design, args.design_options.load()));
-    render_outputs(scene, args.outputs, RenderOptions{args.width, args.height}, "vexil render");
+    render_outputs(scene, args.outputs, options, "vexil render");
     return 0;
 }
 
@@ -33,11 +33,7 @@ Run add_render(CLI::App& app) {
     one_value_each(command->add_option("-o,--output", args->outputs,
                                        "output file; the extension (.svg .png .pdf) picks the format"))
         ->required();
-    auto* width = command->add_option(
-        "--width", args->width, "output width in px (PNG) or user units/points (SVG, PDF); default 1200");
-    auto* height =
-        command->add_option("--height", args->height, "output height; the width follows the flag's ratio");
-    width->excludes(height);
+    add_size_options(*command, args->size);
     add_design_options(*command, args->design_options);
     return [args] { return run_render(*args); };
 }

@@ -23,7 +23,7 @@ struct WatchArgs {
     std::string design;
     std::vector<std::string> outputs;
     DesignOptions design_options;
-    std::optional<int> width, height;
+    SizeOptions size;
     int interval_ms = 250;
     int renders = 0;    ///< stop after this many renders (0: never)
     double timeout = 0; ///< stop after this many seconds (0: never)
@@ -50,8 +50,7 @@ std::vector<std::string> render_once(const WatchArgs& args, const std::vector<st
     try {
         good = false;
         const Design design = load_design(args.design, args.design_options.load());
-        render_outputs(lay_out(design, &cache), args.outputs, RenderOptions{args.width, args.height},
-                       "vexil watch");
+        render_outputs(lay_out(design, &cache), args.outputs, args.size.render(), "vexil watch");
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
         std::cout << "rendered " << args.design << " in " << ms << " ms; watching " << design.inputs.size()
                   << " file(s)" << std::endl;
@@ -74,6 +73,7 @@ int run_watch(const WatchArgs& args) {
     const bool terminal = ::isatty(STDERR_FILENO) != 0;
     const auto started = Clock::now();
     // Mistakes in the command itself end it at once (exit 2 for a format, 1 for a missing design).
+    args.size.render(); // a size that is not one ends the command at once, like a bad format
     output_formats(args.outputs, "vexil watch");
     if (!fs::exists(args.design)) throw IoError(args.design + ": no such design");
     bool good = false, ever = false;
@@ -107,8 +107,7 @@ Run add_watch(CLI::App& app) {
     one_value_each(
         command->add_option("-o,--output", args->outputs, "output file; the extension picks the format"))
         ->required();
-    auto* width = command->add_option("--width", args->width, "output width (default 1200)");
-    width->excludes(command->add_option("--height", args->height, "output height"));
+    add_size_options(*command, args->size);
     command->add_option("--interval", args->interval_ms, "how often to look for changes, ms (default 250)")
         ->check(CLI::Range(10, 60000));
     command->add_option("--renders", args->renders, "stop after this many renders (default: never)")

@@ -4,20 +4,43 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <zlib.h>
+
+#include <cmath>
+#include <cstdint>
 
 namespace vexil::render {
 namespace {
 
 /// Draws onto a vector surface and finishes it, so every byte is in `bytes` when this returns.
-void draw_and_finish(const Scene& scene, cairo_surface_t* surface, OutputSize size, const char* what) {
+void draw_and_finish(const Scene& scene, cairo_surface_t* surface, double width, double height,
+                     const char* what) {
     check(surface, what);
     {
         ContextPtr cr(cairo_create(surface));
-        draw_scene(scene, cr.get(), size.width, size.height);
+        draw_scene(scene, cr.get(), width, height);
         check(cr.get(), what);
     }
     cairo_surface_finish(surface);
     check(surface, what);
+}
+
+cairo_svg_unit_t svg_unit(LengthUnit unit) {
+    switch (unit) {
+    case LengthUnit::Pt:
+        return CAIRO_SVG_UNIT_PT;
+    case LengthUnit::Mm:
+        return CAIRO_SVG_UNIT_MM;
+    case LengthUnit::Cm:
+    case LengthUnit::M: // output_size gives an SVG metres as centimetres
+        return CAIRO_SVG_UNIT_CM;
+    case LengthUnit::In:
+    case LengthUnit::Ft: // and feet as inches
+        return CAIRO_SVG_UNIT_IN;
+    case LengthUnit::Px:
+        break;
+    }
+    return CAIRO_SVG_UNIT_USER;
 }
 
 } // namespace
@@ -37,15 +60,40 @@ void check(cairo_t* cr, const char* what) {
         throw IoError(std::string(what) + ": " + cairo_status_to_string(status));
 }
 
-std::string encode_png(cairo_surface_t* image) {
+std::string encode_png(cairo_surface_t* image, std::optional<double> dpi) {
     std::string bytes;
     const auto status = cairo_surface_write_to_png_stream(image, append_to_string, &bytes);
     if (status != CAIRO_STATUS_SUCCESS)
         throw IoError(std::string("PNG encoding: ") + cairo_status_to_string(status));
+    if (dpi) bytes = with_resolution(std::move(bytes), *dpi);
     return bytes;
 }
 
-std::string render_png(const Scene& scene, OutputSize size) {
+std::string with_resolution(std::string png, double dpi) {
+    // Cairo's writer has no way to record a resolution, so the pHYs chunk (PNG 1.2, 4.2.4.2: pixels
+    // per metre for x and y, unit 1 = metre) goes in right after IHDR, which PNG puts first: the
+    // 8-byte signature, then IHDR's length (4), type (4), 13 bytes of data and its CRC (4).
+    constexpr std::size_t kAfterHeader = 8 + 4 + 4 + 13 + 4;
+    if (png.size() < kAfterHeader || png.compare(12, 4, "IHDR") != 0)
+        throw IoError("PNG encoding: no header to record the resolution after");
+    const auto per_metre = static_cast<std::uint32_t>(std::lround(dpi / 0.0254));
+    std::string chunk;
+    const auto put32 = [&](std::uint32_t value) {
+        for (int shift = 24; shift >= 0; shift -= 8)
+            chunk += static_cast<char>((value >> shift) & 0xff);
+    };
+    put32(9);
+    chunk += "pHYs";
+    put32(per_metre);
+    put32(per_metre);
+    chunk += '\x01';
+    const auto* typed = reinterpret_cast<const Bytef*>(chunk.data() + 4); // the CRC covers type and data
+    put32(static_cast<std::uint32_t>(crc32(crc32(0L, Z_NULL, 0), typed, 4 + 9)));
+    png.insert(kAfterHeader, chunk);
+    return png;
+}
+
+std::string render_png(const Scene& scene, const OutputSize& size) {
     SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size.width, size.height));
     check(surface.get(), "PNG surface");
     {
@@ -54,17 +102,19 @@ std::string render_png(const Scene& scene, OutputSize size) {
         check(cr.get(), "PNG drawing");
     }
     cairo_surface_flush(surface.get());
-    return encode_png(surface.get());
+    return encode_png(surface.get(), size.dpi);
 }
 
-std::string render_svg(const Scene& scene, OutputSize size) {
+std::string render_svg(const Scene& scene, const OutputSize& size) {
     std::string bytes;
     SurfacePtr surface(
-        cairo_svg_surface_create_for_stream(append_to_string, &bytes, size.width, size.height));
-    // Unitless width/height: the SVG's user units are CSS pixels, the same numbers as --width.
-    cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_USER);
+        cairo_svg_surface_create_for_stream(append_to_string, &bytes, size.page_width, size.page_height));
+    // Cairo writes width="{page_width}{unit}" with viewBox="0 0 {page_width} {page_height}": a bare
+    // size stays unitless (user units, CSS pixels); a physical one reads "150cm" and its user units
+    // are centimetres.
+    cairo_svg_surface_set_document_unit(surface.get(), svg_unit(size.page_unit));
     cairo_svg_surface_restrict_to_version(surface.get(), CAIRO_SVG_VERSION_1_1);
-    draw_and_finish(scene, surface.get(), size, "SVG output");
+    draw_and_finish(scene, surface.get(), size.page_width, size.page_height, "SVG output");
     return move_clip_rules(std::move(bytes));
 }
 
@@ -89,14 +139,14 @@ std::string move_clip_rules(std::string svg) {
     return svg;
 }
 
-std::string render_pdf(const Scene& scene, OutputSize size) {
+std::string render_pdf(const Scene& scene, const OutputSize& size) {
     std::string bytes;
-    SurfacePtr surface(
-        cairo_pdf_surface_create_for_stream(append_to_string, &bytes, size.width, size.height));
+    const double width = size.page_width_points(), height = size.page_height_points();
+    SurfacePtr surface(cairo_pdf_surface_create_for_stream(append_to_string, &bytes, width, height));
     if (!scene.title.empty())
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, scene.title.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "vexil");
-    draw_and_finish(scene, surface.get(), size, "PDF output");
+    draw_and_finish(scene, surface.get(), width, height, "PDF output");
     return bytes;
 }
 

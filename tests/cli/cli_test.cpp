@@ -133,7 +133,7 @@ TEST_CASE("cli: usage errors exit 2", "[cli]") {
     const auto too_many =
         run_vexil({"render", square.string(), "-o", (dir / "x.png").string(), "--width", "20000"});
     CHECK(too_many.status == 2);
-    CHECK(too_many.err.find("give a smaller output width or height (--width, --height)") !=
+    CHECK(too_many.err.find("give a smaller output size or resolution (--width, --height, --dpi)") !=
           std::string::npos);
     CHECK(!fs::exists(dir / "x.png"));
     const auto bad_set =

@@ -220,7 +220,7 @@ TEST_CASE("size errors from the library name no command-line options", "[render]
     RenderOptions huge;
     huge.width = 20000; // 20000 × 20000 is over the pixel limit
     CHECK_THROWS_WITH(output_size(scene, huge),
-                      Contains("give a smaller output width or height") && !Contains("--"));
+                      Contains("give a smaller output size or resolution") && !Contains("--"));
     RenderOptions both;
     both.width = 10;
     both.height = 10;

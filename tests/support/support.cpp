@@ -191,11 +191,8 @@ double agreement(const Image& expected, const Image& actual, const std::string& 
     return fraction;
 }
 
-RunResult run_vexil(const std::vector<std::string>& args, const std::string& stdin_text) {
+RunResult run_command(std::string command, const std::string& stdin_text) {
     TempDir capture;
-    std::string command = shell_quote(VEXIL_BINARY);
-    for (const auto& arg : args)
-        command.append(" ").append(shell_quote(arg));
     const auto in = capture.write("stdin", stdin_text);
     // Appended piece by piece: `" <" + std::string` trips a false -Wrestrict in GCC 12.
     command.append(" <").append(shell_quote(in.string()));
@@ -207,6 +204,20 @@ RunResult run_vexil(const std::vector<std::string>& args, const std::string& std
     result.out = read_text(capture / "out");
     result.err = read_text(capture / "err");
     return result;
+}
+
+RunResult run_vexil(const std::vector<std::string>& args, const std::string& stdin_text) {
+    std::string command = shell_quote(VEXIL_BINARY);
+    for (const auto& arg : args)
+        command.append(" ").append(shell_quote(arg));
+    return run_command(std::move(command), stdin_text);
+}
+
+RunResult run_tool(const std::vector<std::string>& words) {
+    std::string command;
+    for (const auto& word : words)
+        command.append(command.empty() ? "" : " ").append(shell_quote(word));
+    return run_command(std::move(command), {});
 }
 
 bool in_ci() {

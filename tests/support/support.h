@@ -50,6 +50,8 @@ struct RunResult {
 };
 /// Runs the vexil binary with `args` (shell-quoted here), capturing stdout and stderr.
 RunResult run_vexil(const std::vector<std::string>& args, const std::string& stdin_text = {});
+/// Runs another program (pdfinfo, qpdf, …) with `words` (shell-quoted here), capturing its output.
+RunResult run_tool(const std::vector<std::string>& words);
 
 /// Whether the tests run in CI (the environment variable CI is set to anything but "" or "false", as
 /// CI services set CI=true): checks that may skip on a workstation for want of a tool must fail there.

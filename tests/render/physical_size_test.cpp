@@ -1,0 +1,162 @@
+// Print sizes: --width and --height with units, --dpi, and what each format records of them.
+#include "support.h"
+#include "vexil/render.h"
+
+#include <catch2/catch.hpp>
+
+#include <zlib.h>
+
+#include <cstdint>
+#include <string>
+
+using namespace vexil;
+using Catch::Matchers::Contains;
+
+namespace {
+
+/// A scene of the given ratio with nothing in it: sizes depend only on the ratio.
+Scene flag(double width, double height) {
+    Scene scene;
+    scene.width = width;
+    scene.height = height;
+    return scene;
+}
+
+std::uint32_t big_endian(const std::string& bytes, std::size_t at) {
+    std::uint32_t value = 0;
+    for (std::size_t i = 0; i < 4; ++i)
+        value = value << 8 | static_cast<unsigned char>(bytes[at + i]);
+    return value;
+}
+
+/// The pHYs chunk's x and y pixels per metre, after checking its place, unit and CRC.
+std::pair<std::uint32_t, std::uint32_t> resolution_of(const std::string& png) {
+    const std::size_t type = png.find("pHYs");
+    REQUIRE(type == 8 + 25 + 4); // right after the signature and IHDR
+    REQUIRE(big_endian(png, type - 4) == 9);
+    CHECK(png[type + 12] == 1); // unit: metre
+    const auto crc = crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(png.data() + type), 13);
+    CHECK(big_endian(png, type + 13) == crc);
+    return {big_endian(png, type + 4), big_endian(png, type + 8)};
+}
+
+} // namespace
+
+TEST_CASE("size: lengths read with their units", "[size]") {
+    const auto length = [](const char* text) { return parse_length(text); };
+    REQUIRE(length("150cm"));
+    CHECK(length("150cm")->unit == LengthUnit::Cm);
+    CHECK(length("150cm")->value == 150);
+    CHECK(length("1200")->unit == LengthUnit::Px);
+    CHECK(length("1200px")->unit == LengthUnit::Px);
+    CHECK(length("3ft")->points() == Approx(3 * 12 * 72));
+    CHECK(length("2.54cm")->points() == Approx(72));
+    CHECK(length("25.4mm")->points() == Approx(72));
+    CHECK(length("0.0254m")->points() == Approx(72));
+    CHECK(length("72pt")->points() == 72);
+    CHECK(length(".5in")->points() == 36);
+    for (const char* bad :
+         {"", "cm", "-3cm", "0cm", "0", "1.2.3cm", "150 cm", "150CM", "1e3cm", "150km", "nan"}) {
+        INFO(bad);
+        CHECK_FALSE(length(bad));
+    }
+}
+
+TEST_CASE("size: a print size is exact on the page and drawn at the dpi in a PNG", "[size]") {
+    const Scene uk = flag(60, 30);
+    RenderOptions options;
+    options.width = Length{150, LengthUnit::Cm};
+    const OutputSize pdf = output_size(uk, options, Format::Pdf);
+    CHECK(pdf.page_width_points() == Approx(150 / 2.54 * 72));
+    CHECK(pdf.page_height_points() == Approx(75 / 2.54 * 72));
+    CHECK(pdf.page_unit == LengthUnit::Cm);
+    const OutputSize png = output_size(uk, options, Format::Png);
+    CHECK(png.width == 5669); // 150 cm = 59.06 in at 96 px/in
+    CHECK(png.height == 2835);
+    REQUIRE(png.dpi);
+    CHECK(*png.dpi == kDefaultDpi);
+    options.dpi = 150;
+    CHECK(output_size(uk, options, Format::Png).width == 8858); // 59.06 in at 150 px/in
+    options.dpi = 300; // 17717 × 8858: past the raster limit (100 million pixels)
+    CHECK_THROWS_AS(output_size(uk, options, Format::Png), InputError);
+
+    // By height, in feet: an SVG has no feet, so it says inches.
+    RenderOptions by_height;
+    by_height.height = Length{3, LengthUnit::Ft};
+    const OutputSize svg = output_size(flag(3, 2), by_height, Format::Svg);
+    CHECK(svg.page_unit == LengthUnit::In);
+    CHECK(svg.page_width == Approx(54));
+    CHECK(svg.page_height == Approx(36));
+
+    // A bare number keeps its meaning, and records no resolution unless one is given.
+    const OutputSize bare = output_size(uk, RenderOptions{}, Format::Png);
+    CHECK(bare.width == 1200);
+    CHECK(bare.page_width == 1200);
+    CHECK_FALSE(bare.dpi);
+}
+
+TEST_CASE("size: the limits of each format apply to that format alone", "[size]") {
+    const Scene uk = flag(60, 30);
+    RenderOptions five_metres;
+    five_metres.width = Length{5, LengthUnit::M};
+    CHECK(output_size(uk, five_metres, Format::Pdf).page_width_points() == Approx(5000 / 25.4 * 72));
+    CHECK_NOTHROW(output_size(uk, five_metres, Format::Svg));
+    // 5 m at 96 px/in is 18898 × 9449 pixels: past the raster limit, so only the PNG is refused.
+    CHECK_THROWS_WITH(output_size(uk, five_metres, Format::Png), Contains("exceeds vexil's limit"));
+    RenderOptions six_metres;
+    six_metres.width = Length{6, LengthUnit::M};
+    // A PDF page is at most 200 in a side (PDF 1.7, annex C.2) without UserUnit.
+    CHECK_THROWS_WITH(output_size(uk, six_metres, Format::Pdf),
+                      Contains("a PDF page is at most 200 in (508 cm) a side") && Contains("600 x 300 cm"));
+    RenderOptions bad_dpi;
+    bad_dpi.width = Length{10, LengthUnit::Cm};
+    bad_dpi.dpi = 0;
+    CHECK_THROWS_AS(output_size(uk, bad_dpi, Format::Png), InputError);
+}
+
+TEST_CASE("size: vexil render writes a print size into every format", "[size][cli]") {
+    test::TempDir dir;
+    const std::string design = (test::source_dir() / "designs" / "united-kingdom.toml").string();
+    const std::string pdf = (dir / "uk.pdf").string(), svg = (dir / "uk.svg").string(),
+                      png = (dir / "uk.png").string();
+    const auto result = test::run_vexil(
+        {"render", design, "-o", pdf, "-o", svg, "-o", png, "--width", "150cm", "--dpi", "20"});
+    INFO(result.err);
+    REQUIRE(result.status == 0);
+
+    const auto info = test::run_tool({"pdfinfo", pdf});
+    CHECK(info.out.find("Page size:       4251.97 x 2125.98 pts") != std::string::npos);
+    CHECK(test::read_text(svg).find(R"(width="150cm" height="75cm" viewBox="0 0 150 75")") !=
+          std::string::npos);
+
+    const std::string bytes = test::read_text(png);
+    const auto [x, y] = resolution_of(bytes);
+    CHECK(x == 787); // 20 px/in = 787.4 px/m
+    CHECK(y == 787);
+    const test::Image image = test::decode_png(bytes); // the chunk leaves the file readable
+    CHECK(image.width == 1181);                        // 150 cm = 59.06 in at 20 px/in
+    CHECK(image.height == 591);
+
+    // The same pixels as a PNG asked for by pixels: only the recorded resolution differs.
+    const std::string by_pixels = (dir / "px.png").string();
+    REQUIRE(test::run_vexil({"render", design, "-o", by_pixels, "--width", "1181"}).status == 0);
+    CHECK(test::decode_png(test::read_text(by_pixels)).pixels.size() == image.pixels.size());
+    CHECK(test::read_text(by_pixels).find("pHYs") == std::string::npos);
+}
+
+TEST_CASE("size: a size that is not one exits 2, names the value, and writes nothing", "[size][cli]") {
+    test::TempDir dir;
+    const std::string design = (test::source_dir() / "designs" / "japan.toml").string();
+    const std::string out = (dir / "out.png").string();
+    auto result = test::run_vexil({"render", design, "-o", out, "--width", "150xx"});
+    CHECK(result.status == 2);
+    CHECK(result.err.find("--width: error: '150xx' is not a size") != std::string::npos);
+    result = test::run_vexil({"render", design, "-o", (dir / "big.pdf").string(), "--width", "6m"});
+    CHECK(result.status == 2);
+    CHECK(result.err.find("a PDF page is at most 200 in") != std::string::npos);
+    CHECK(result.err.find("(--width, --height, --dpi)") != std::string::npos);
+    result = test::run_vexil({"render", design, "-o", out, "--width", "10cm", "--dpi", "0"});
+    CHECK(result.status == 2);
+    CHECK_FALSE(std::filesystem::exists(out));
+    CHECK_FALSE(std::filesystem::exists(dir / "big.pdf"));
+}
