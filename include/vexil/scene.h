@@ -74,6 +74,8 @@ struct Scene {
     double width = 3;  ///< design units
     double height = 2; ///< design units
     std::string title;
+    std::string author;  ///< for a PDF's metadata
+    std::string subject; ///< the design's source (its construction sheet), for a PDF's metadata
     /// When set, the flag's edge: every group is clipped to it (nonzero) and the canvas outside it
     /// is left transparent. Unset: the whole rectangle.
     std::optional<Path> outline;

@@ -272,6 +272,8 @@ Scene build_scene(const Design& design, const Resources& resources, std::vector<
     scene.width = design.flag.width;
     scene.height = design.flag.height;
     scene.title = design.flag.title;
+    scene.author = design.flag.author;
+    scene.subject = design.flag.source;
     scene.outline = design.flag.outline;
     std::map<std::string, layout::Silhouette, std::less<>> silhouettes;
     std::map<std::string, layout::IdInfo, std::less<>> ids; // every id, for "comes later" and "failed"

@@ -97,6 +97,7 @@ std::string render_contact_sheet(const std::vector<SheetCell>& cells, Format for
                                          static_cast<int>(std::ceil(height)))
             : cairo_pdf_surface_create_for_stream(render::append_to_string, &bytes, width, height));
     render::check(surface.get(), "contact sheet");
+    if (format == Format::Pdf) render::set_pdf_metadata(surface.get(), "vexil contact sheet");
     {
         render::ContextPtr cr(cairo_create(surface.get()));
         cairo_set_source_rgb(cr.get(), 1, 1, 1);
@@ -123,8 +124,7 @@ std::string render_catalogue(const std::vector<SheetCell>& cells) {
     std::string bytes;
     render::SurfacePtr surface(
         cairo_pdf_surface_create_for_stream(render::append_to_string, &bytes, kA4Width, kA4Height));
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, "vexil catalogue");
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "vexil");
+    render::set_pdf_metadata(surface.get(), "vexil catalogue");
     render::check(surface.get(), "catalogue");
     {
         render::ContextPtr cr(cairo_create(surface.get()));

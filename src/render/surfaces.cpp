@@ -1,13 +1,18 @@
 #include "render/surfaces.h"
+#include "diag/diag.h"
 #include "render/draw.h"
 #include "vexil/diagnostic.h"
+#include "vexil/version.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <zlib.h>
 
+#include <cerrno>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
+#include <ctime>
 
 namespace vexil::render {
 namespace {
@@ -23,6 +28,23 @@ void draw_and_finish(const Scene& scene, cairo_surface_t* surface, double width,
     }
     cairo_surface_finish(surface);
     check(surface, what);
+}
+
+/// SOURCE_DATE_EPOCH as a PDF date (ISO 8601, UTC), or "" when it is not set.
+std::string source_date() {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (!epoch || !*epoch) return {};
+    char* end = nullptr;
+    errno = 0;
+    const long long seconds = std::strtoll(epoch, &end, 10);
+    std::tm utc{};
+    const auto time = static_cast<std::time_t>(seconds);
+    if (*end != '\0' || errno != 0 || seconds < 0 || !gmtime_r(&time, &utc))
+        diag::raise(diag::error(SourceRegion{"SOURCE_DATE_EPOCH", {}, {}}, "bad-environment",
+                                "'" + std::string(epoch) + "' is not a time: give whole seconds since 1970"));
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
 }
 
 cairo_svg_unit_t svg_unit(LengthUnit unit) {
@@ -139,13 +161,24 @@ std::string move_clip_rules(std::string svg) {
     return svg;
 }
 
+void set_pdf_metadata(cairo_surface_t* pdf, const std::string& title, const std::string& author,
+                      const std::string& subject) {
+    const std::string creator = std::string("vexil ") + kVersion;
+    const std::string date = source_date();
+    for (auto [key, value] : {std::pair{CAIRO_PDF_METADATA_TITLE, &title},
+                              {CAIRO_PDF_METADATA_AUTHOR, &author},
+                              {CAIRO_PDF_METADATA_SUBJECT, &subject},
+                              {CAIRO_PDF_METADATA_CREATOR, &creator},
+                              {CAIRO_PDF_METADATA_CREATE_DATE, &date},
+                              {CAIRO_PDF_METADATA_MOD_DATE, &date}})
+        if (!value->empty()) cairo_pdf_surface_set_metadata(pdf, key, value->c_str());
+}
+
 std::string render_pdf(const Scene& scene, const OutputSize& size) {
     std::string bytes;
     const double width = size.page_width_points(), height = size.page_height_points();
     SurfacePtr surface(cairo_pdf_surface_create_for_stream(append_to_string, &bytes, width, height));
-    if (!scene.title.empty())
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, scene.title.c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "vexil");
+    set_pdf_metadata(surface.get(), scene.title, scene.author, scene.subject);
     draw_and_finish(scene, surface.get(), width, height, "PDF output");
     return bytes;
 }

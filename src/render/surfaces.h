@@ -15,6 +15,12 @@ std::string render_svg(const Scene& scene, const OutputSize& size);
 /// clipped group): copies it onto the path inside the referenced <clipPath>.
 std::string move_clip_rules(std::string svg);
 std::string render_pdf(const Scene& scene, const OutputSize& size);
+/// A PDF's metadata: title, author and subject when not empty, vexil and its version as creator,
+/// and, when SOURCE_DATE_EPOCH is set (reproducible-builds.org), that time as its creation and
+/// modification date, so one design rendered twice gives the same bytes. Throws InputError when
+/// SOURCE_DATE_EPOCH is not a whole number of seconds.
+void set_pdf_metadata(cairo_surface_t* pdf, const std::string& title, const std::string& author = {},
+                      const std::string& subject = {});
 
 /// The PNG encoder, behind one function: encoding, not drawing, is where a raster render spends its
 /// time, and a faster encoder can replace this without touching anything else.

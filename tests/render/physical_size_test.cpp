@@ -1,12 +1,14 @@
 // Print sizes: --width and --height with units, --dpi, and what each format records of them.
 #include "support.h"
 #include "vexil/render.h"
+#include "vexil/version.h"
 
 #include <catch2/catch.hpp>
 
 #include <zlib.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 
 using namespace vexil;
@@ -159,4 +161,28 @@ TEST_CASE("size: a size that is not one exits 2, names the value, and writes not
     CHECK(result.status == 2);
     CHECK_FALSE(std::filesystem::exists(out));
     CHECK_FALSE(std::filesystem::exists(dir / "big.pdf"));
+}
+
+TEST_CASE("pdf: metadata from the design, and SOURCE_DATE_EPOCH makes the bytes reproducible",
+          "[size][cli]") {
+    test::TempDir dir;
+    const std::string design = (test::source_dir() / "designs" / "japan.toml").string();
+    const std::string first = (dir / "a.pdf").string(), second = (dir / "b.pdf").string();
+    ::setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    const auto one = test::run_vexil({"render", design, "-o", first});
+    const auto two = test::run_vexil({"render", design, "-o", second});
+    ::setenv("SOURCE_DATE_EPOCH", "soon", 1);
+    const auto bad = test::run_vexil({"render", design, "-o", (dir / "c.pdf").string()});
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    REQUIRE(one.status == 0);
+    REQUIRE(two.status == 0);
+    CHECK(test::read_text(first) == test::read_text(second));
+    const std::string info = test::run_tool({"pdfinfo", first}).out;
+    CHECK(info.find("Title:           Japan") != std::string::npos);
+    CHECK(info.find("Subject:         Act on National Flag and Anthem") != std::string::npos);
+    CHECK(info.find("Creator:         vexil " + std::string(kVersion)) != std::string::npos);
+    CHECK(info.find("CreationDate:    Tue Nov 14 22:13:20 2023 UTC") != std::string::npos);
+    CHECK(bad.status == 2);
+    CHECK(bad.err == "SOURCE_DATE_EPOCH: error: 'soon' is not a time: give whole seconds since 1970\n");
+    CHECK_FALSE(std::filesystem::exists(dir / "c.pdf"));
 }
