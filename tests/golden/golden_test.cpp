@@ -153,7 +153,12 @@ TEST_CASE("golden: every design names its source and renders in all three format
             CHECK(pdf.find("/MediaBox [ 0 0 " + std::to_string(size.width) + " " +
                            std::to_string(size.height) + " ]") != std::string::npos);
             test::TempDir dir;
-            const auto from_pdf = test::rasterise_pdf(dir.write("flag.pdf", pdf), size.width, size.height);
+            const auto written = dir.write("flag.pdf", pdf);
+            // qpdf reads every object and stream: a structurally sound file for a printer's tools.
+            const auto check = test::run_tool({"qpdf", "--check", written.string()});
+            CHECK(check.status == 0);
+            CHECK(check.out.find("No syntax or stream encoding errors found") != std::string::npos);
+            const auto from_pdf = test::rasterise_pdf(written, size.width, size.height);
             CHECK(from_pdf.width == size.width);
             CHECK(from_pdf.height == size.height);
 
@@ -161,6 +166,25 @@ TEST_CASE("golden: every design names its source and renders in all three format
             CHECK(test::agreement(png, from_svg, stem + "-svg") >= test::kMinAgreement);
             CHECK(test::agreement(png, from_pdf, stem + "-pdf") >= test::kMinAgreement);
         }
+    }
+}
+
+TEST_CASE("golden: the catalogue and a contact sheet are sound PDFs", "[golden]") {
+    std::vector<Scene> scenes;
+    for (const char* name : {"japan", "earth", "united-kingdom"})
+        scenes.push_back(
+            build_scene(load_design(test::source_dir() / "designs" / (std::string(name) + ".toml"))));
+    std::vector<SheetCell> cells;
+    for (const Scene& scene : scenes)
+        cells.push_back({&scene, scene.title});
+    test::TempDir dir;
+    for (const auto& [name, bytes] :
+         {std::pair{"catalogue.pdf", render_catalogue(cells)},
+          std::pair{"sheet.pdf", render_contact_sheet(cells, Format::Pdf, 2, 200)}}) {
+        INFO(name);
+        const auto check = test::run_tool({"qpdf", "--check", dir.write(name, bytes).string()});
+        CHECK(check.status == 0);
+        CHECK(check.out.find("No syntax or stream encoding errors found") != std::string::npos);
     }
 }
 
