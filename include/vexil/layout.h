@@ -11,12 +11,19 @@
 
 namespace vexil {
 
+/// How to lay out beyond the design itself.
+struct LayoutOptions {
+    /// Print bleed, in design units: art that meets the flag's edge continues this far past it (as
+    /// if the flag were larger; nothing inside the edge changes), and the scene says so.
+    double bleed = 0;
+};
+
 /// Lays out every layer. `resources` holds what load_resources read for this design (emblems);
 /// nothing is read here. Throws InputError for what the loader cannot see (a clip naming a later
 /// layer, an impossible star), with every layer's error, not only the first. Warnings about what is
 /// legal but suspicious (a layer wholly off the flag, a weave cycle) go to `warnings` when given.
 Scene build_scene(const Design& design, const Resources& resources,
-                  std::vector<Diagnostic>* warnings = nullptr);
+                  std::vector<Diagnostic>* warnings = nullptr, const LayoutOptions& options = {});
 
 /// One crossing of two rings in a `rings` layer, as `over = [[a, b, k]]` names it: the k-th
 /// crossing of rings a and b, numbered clockwise around the lower-numbered ring from 12 o'clock.

@@ -61,7 +61,16 @@ struct RenderOptions {
     /// Pixels per inch: a PNG of a physical size has size × dpi pixels (default kDefaultDpi). A PNG
     /// records its dpi (pHYs) when a size is physical or a dpi is given.
     std::optional<double> dpi;
+    /// Print bleed on every side, in the same forms as the size (`1cm`, `3mm`, or a bare number in
+    /// the output's own units). The scene must be laid out with it (bleed_in_design_units): the art
+    /// continues into it, and a PDF's TrimBox and BleedBox say where the flag ends.
+    std::optional<Length> bleed;
 };
+
+/// The bleed of `options` in design units, for a flag of `flag_width` × `flag_height` design units:
+/// what LayoutOptions::bleed takes. 0 when no bleed is given. Throws InputError as output_size does.
+double bleed_in_design_units(double flag_width, double flag_height, const RenderOptions& options,
+                             Format format);
 
 struct OutputSize {
     int width = 0;  ///< PNG pixels
@@ -70,8 +79,9 @@ struct OutputSize {
     double page_width = 0, page_height = 0;
     LengthUnit page_unit = LengthUnit::Px;
     std::optional<double> dpi; ///< what a PNG records, when it records one
-    /// A PDF's page size in points.
+    /// A PDF's page size in points (the trim: a bleed adds to it on every side).
     double page_width_points() const;
+    bool page_unit_is_physical() const { return page_unit != LengthUnit::Px; }
     double page_height_points() const;
 };
 

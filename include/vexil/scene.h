@@ -80,6 +80,9 @@ struct Scene {
     /// is left transparent. Unset: the whole rectangle.
     std::optional<Path> outline;
     std::vector<Group> groups;
+    /// Print bleed in design units: the art continues this far past every edge, and an output of the
+    /// scene is this much larger on every side, its trim being [0, width] × [0, height].
+    double bleed = 0;
 };
 
 /// A text snapshot of the scene, coordinates rounded to 4 significant decimals: cheap to diff,

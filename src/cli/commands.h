@@ -3,6 +3,7 @@
 // Errors are thrown (InputError, IoError) and turned into messages and exit codes in main.cpp alone.
 
 #include "vexil/diagnostic.h"
+#include "vexil/layout.h"
 #include "vexil/load.h"
 #include "vexil/render.h"
 
@@ -52,10 +53,13 @@ InputError with_option_hint(const InputError& error, const std::string& options)
 /// `--width`, `--height` (a length: `1200`, `150cm`, `3ft`) and `--dpi`, for the commands that
 /// render one design.
 struct SizeOptions {
-    std::optional<std::string> width, height;
+    std::optional<std::string> width, height, bleed;
     std::optional<double> dpi;
     /// Throws a usage InputError naming the option whose value is not a length.
     RenderOptions render() const;
+    /// How to lay `design` out for these options (its bleed in design units), for outputs whose
+    /// first is in `format`.
+    LayoutOptions layout(const Design& design, const RenderOptions& options, Format format) const;
 };
 void add_size_options(CLI::App& command, SizeOptions& options);
 

@@ -16,7 +16,8 @@ InputError with_option_hint(const InputError& error, const std::string& options)
 RenderOptions SizeOptions::render() const {
     RenderOptions options;
     for (auto [text, target, name] :
-         {std::tuple{&width, &options.width, "--width"}, std::tuple{&height, &options.height, "--height"}}) {
+         {std::tuple{&width, &options.width, "--width"}, std::tuple{&height, &options.height, "--height"},
+          std::tuple{&bleed, &options.bleed, "--bleed"}}) {
         if (!*text) continue;
         *target = parse_length(**text);
         if (!*target)
@@ -29,6 +30,12 @@ RenderOptions SizeOptions::render() const {
     return options;
 }
 
+LayoutOptions SizeOptions::layout(const Design& design, const RenderOptions& options, Format format) const {
+    LayoutOptions layout;
+    layout.bleed = bleed_in_design_units(design.flag.width, design.flag.height, options, format);
+    return layout;
+}
+
 void add_size_options(CLI::App& command, SizeOptions& options) {
     auto* width = command.add_option(
         "--width", options.width,
@@ -38,6 +45,11 @@ void add_size_options(CLI::App& command, SizeOptions& options) {
                                       "output height, in the same forms; the width follows the flag's ratio");
     width->type_name("SIZE")->excludes(height);
     height->type_name("SIZE");
+    command
+        .add_option("--bleed", options.bleed,
+                    "print bleed on every side (3mm, 1cm): the art runs on past the flag's edges; a PDF "
+                    "gets TrimBox and BleedBox")
+        ->type_name("SIZE");
     command
         .add_option("--dpi", options.dpi,
                     "pixels per inch for a PNG of a print size (default 96); the PNG records it")

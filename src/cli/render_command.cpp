@@ -19,7 +19,9 @@ struct RenderArgs {
 int run_render(const RenderArgs& args) {
     output_formats(args.outputs, "vexil render"); // usage mistakes are reported before loading
     const RenderOptions options = args.size.render();
-    const Scene scene = lay_out(load_design(args.design, args.design_options.load()));
+    const Design design = load_design(args.design, args.design_options.load());
+    const Scene scene =
+        lay_out(design, nullptr, args.size.layout(design, options, *format_for_path(args.outputs.front())));
     render_outputs(scene, args.outputs, options, "vexil render");
     return 0;
 }

@@ -30,9 +30,9 @@ int report_failure(std::string_view what) {
     return static_cast<int>(ExitCode::Failure);
 }
 
-Scene lay_out(const Design& design, ResourceCache* cache) {
+Scene lay_out(const Design& design, ResourceCache* cache, const LayoutOptions& options) {
     std::vector<Diagnostic> warnings;
-    Scene scene = build_scene(design, load_resources(design, cache), &warnings);
+    Scene scene = build_scene(design, load_resources(design, cache), &warnings, options);
     report(warnings);
     return scene;
 }

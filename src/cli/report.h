@@ -20,6 +20,6 @@ int report(const InputError& error);
 int report_failure(std::string_view what);
 
 /// load_resources, then build_scene; prints the layout's warnings. Throws as the stages do.
-Scene lay_out(const Design& design, ResourceCache* cache = nullptr);
+Scene lay_out(const Design& design, ResourceCache* cache = nullptr, const LayoutOptions& options = {});
 
 } // namespace vexil::cli

@@ -50,7 +50,10 @@ std::vector<std::string> render_once(const WatchArgs& args, const std::vector<st
     try {
         good = false;
         const Design design = load_design(args.design, args.design_options.load());
-        render_outputs(lay_out(design, &cache), args.outputs, args.size.render(), "vexil watch");
+        const RenderOptions options = args.size.render();
+        const LayoutOptions layout =
+            args.size.layout(design, options, *format_for_path(args.outputs.front()));
+        render_outputs(lay_out(design, &cache, layout), args.outputs, options, "vexil watch");
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
         std::cout << "rendered " << args.design << " in " << ms << " ms; watching " << design.inputs.size()
                   << " file(s)" << std::endl;

@@ -2,6 +2,7 @@
 // layer shares — rotate, outline (fimbriation), clip and opacity — so a kind never repeats it.
 #include "vexil/layout.h"
 #include "diag/diag.h"
+#include "geom/bleed.h"
 #include "layout/repeat.h"
 #include "layout/unit.h"
 
@@ -265,7 +266,30 @@ Group group_of(const Layer& layer, Shape& shape, const Context& context,
 } // namespace
 } // namespace layout
 
-Scene build_scene(const Design& design, const Resources& resources, std::vector<Diagnostic>* warnings) {
+namespace layout {
+namespace {
+
+/// How much farther than the bleed the art runs (the page edge cuts it there).
+constexpr double kBleedOverrun = 1.05;
+
+/// Carries a laid-out layer into the bleed: its fills, outline and clip, and its silhouette.
+void extend_into_bleed(Group& group, Path& silhouette, const Box& trim, double bleed) {
+    for (Item& item : group.items)
+        std::visit(
+            [&](auto& drawn) {
+                if constexpr (!std::is_same_v<std::decay_t<decltype(drawn)>, EmblemDraw>)
+                    drawn.path = geom::extend_into_bleed(drawn.path, trim, bleed);
+            },
+            item);
+    if (group.clip) group.clip = geom::extend_into_bleed(*group.clip, trim, bleed);
+    silhouette = geom::extend_into_bleed(silhouette, trim, bleed);
+}
+
+} // namespace
+} // namespace layout
+
+Scene build_scene(const Design& design, const Resources& resources, std::vector<Diagnostic>* warnings,
+                  const LayoutOptions& options) {
     std::vector<Diagnostic> noticed;
     const layout::Context context{design, resources, noticed};
     Scene scene;
@@ -275,6 +299,7 @@ Scene build_scene(const Design& design, const Resources& resources, std::vector<
     scene.author = design.flag.author;
     scene.subject = design.flag.source;
     scene.outline = design.flag.outline;
+    scene.bleed = options.bleed;
     std::map<std::string, layout::Silhouette, std::less<>> silhouettes;
     std::map<std::string, layout::IdInfo, std::less<>> ids; // every id, for "comes later" and "failed"
     for (const Layer& layer : design.layers)
@@ -287,6 +312,11 @@ Scene build_scene(const Design& design, const Resources& resources, std::vector<
             layout::check_extent(layer, shape, context, points);
             layout::warn_if_off_flag(layer, shape, context);
             Group group = layout::group_of(layer, shape, context, silhouettes, ids);
+            // The art runs a little past the page's bleed edge, which cuts it: a raster's sides are
+            // rounded separately, so its bleed may be a fraction of a pixel more in one axis.
+            if (options.bleed > 0)
+                layout::extend_into_bleed(group, shape.silhouette, context.flag_box(),
+                                          options.bleed * layout::kBleedOverrun);
             if (!layer.id.empty())
                 silhouettes.emplace(layer.id,
                                     layout::Silhouette{std::move(shape.silhouette), shape.silhouette_rule});

@@ -108,6 +108,7 @@ void draw_group(cairo_t* cr, const Group& group) {
 void draw_scene(const Scene& scene, cairo_t* cr, double width, double height) {
     cairo_save(cr);
     cairo_scale(cr, width / scene.width, height / scene.height);
+    cairo_translate(cr, scene.bleed, scene.bleed); // the trim starts one bleed in from the page's corner
     if (scene.outline) {
         trace(cr, *scene.outline);
         cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);

@@ -1,6 +1,7 @@
 // The render stage's entry points: choose the format, fix the output size, produce bytes.
 #include "vexil/render.h"
 #include "diag/diag.h"
+#include "finish/finish.h"
 #include "render/surfaces.h"
 
 #include <algorithm>
@@ -142,6 +143,26 @@ OutputSize output_size(const Scene& scene, const RenderOptions& options, Format 
     return size;
 }
 
+double bleed_in_design_units(double flag_width, double flag_height, const RenderOptions& options,
+                             Format format) {
+    if (!options.bleed) return 0;
+    Scene shape;
+    shape.width = flag_width;
+    shape.height = flag_height;
+    const OutputSize size = output_size(shape, options, format);
+    const Length bleed = *options.bleed;
+    if (!(bleed.value > 0) || !std::isfinite(bleed.value))
+        diag::raise(diag::bad_usage("vexil", "the bleed must be greater than 0"));
+    // A bleed in print units against the page in points; a bare one in the output's own units.
+    const double per_unit = bleed.physical()
+                                ? size.page_width_points() / flag_width
+                                : (format == Format::Png ? size.width : size.page_width) / flag_width;
+    const double units = (bleed.physical() ? bleed.points() : bleed.value) / per_unit;
+    if (units > std::max(flag_width, flag_height))
+        diag::raise(diag::bad_usage("vexil", "the bleed is larger than the flag itself"));
+    return units;
+}
+
 std::string render_bytes(const Scene& scene, Format format, const RenderOptions& options) {
     const OutputSize size = output_size(scene, options, format);
     switch (format) {
@@ -149,8 +170,14 @@ std::string render_bytes(const Scene& scene, Format format, const RenderOptions&
         return render::render_png(scene, size);
     case Format::Svg:
         return render::render_svg(scene, size);
-    case Format::Pdf:
-        return render::render_pdf(scene, size);
+    case Format::Pdf: {
+        std::string pdf = render::render_pdf(scene, size);
+        if (scene.bleed <= 0 && !size.page_unit_is_physical()) return pdf;
+        // Print output: say where the flag ends (TrimBox) and how far the art runs on (BleedBox).
+        const double w = size.page_width_points(), h = size.page_height_points();
+        const double b = scene.bleed * w / scene.width;
+        return finish::set_page_boxes(pdf, {b, b, b + w, b + h}, {0, 0, w + 2 * b, h + 2 * b});
+    }
     }
     throw IoError("unknown output format");
 }

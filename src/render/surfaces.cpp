@@ -116,7 +116,9 @@ std::string with_resolution(std::string png, double dpi) {
 }
 
 std::string render_png(const Scene& scene, const OutputSize& size) {
-    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size.width, size.height));
+    const int bleed = static_cast<int>(std::lround(scene.bleed * size.width / scene.width));
+    SurfacePtr surface(
+        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size.width + 2 * bleed, size.height + 2 * bleed));
     check(surface.get(), "PNG surface");
     {
         ContextPtr cr(cairo_create(surface.get()));
@@ -129,8 +131,9 @@ std::string render_png(const Scene& scene, const OutputSize& size) {
 
 std::string render_svg(const Scene& scene, const OutputSize& size) {
     std::string bytes;
-    SurfacePtr surface(
-        cairo_svg_surface_create_for_stream(append_to_string, &bytes, size.page_width, size.page_height));
+    const double bleed = scene.bleed * size.page_width / scene.width;
+    SurfacePtr surface(cairo_svg_surface_create_for_stream(
+        append_to_string, &bytes, size.page_width + 2 * bleed, size.page_height + 2 * bleed));
     // Cairo writes width="{page_width}{unit}" with viewBox="0 0 {page_width} {page_height}": a bare
     // size stays unitless (user units, CSS pixels); a physical one reads "150cm" and its user units
     // are centimetres.
@@ -177,7 +180,9 @@ void set_pdf_metadata(cairo_surface_t* pdf, const std::string& title, const std:
 std::string render_pdf(const Scene& scene, const OutputSize& size) {
     std::string bytes;
     const double width = size.page_width_points(), height = size.page_height_points();
-    SurfacePtr surface(cairo_pdf_surface_create_for_stream(append_to_string, &bytes, width, height));
+    const double bleed = scene.bleed * width / scene.width;
+    SurfacePtr surface(
+        cairo_pdf_surface_create_for_stream(append_to_string, &bytes, width + 2 * bleed, height + 2 * bleed));
     set_pdf_metadata(surface.get(), scene.title, scene.author, scene.subject);
     draw_and_finish(scene, surface.get(), width, height, "PDF output");
     return bytes;

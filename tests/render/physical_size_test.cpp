@@ -1,6 +1,9 @@
 // Print sizes: --width and --height with units, --dpi, and what each format records of them.
 #include "support.h"
+#include "vexil/layout.h"
+#include "vexil/load.h"
 #include "vexil/render.h"
+#include "vexil/resources.h"
 #include "vexil/version.h"
 
 #include <catch2/catch.hpp>
@@ -185,4 +188,84 @@ TEST_CASE("pdf: metadata from the design, and SOURCE_DATE_EPOCH makes the bytes 
     CHECK(bad.status == 2);
     CHECK(bad.err == "SOURCE_DATE_EPOCH: error: 'soon' is not a time: give whole seconds since 1970\n");
     CHECK_FALSE(std::filesystem::exists(dir / "c.pdf"));
+}
+
+namespace {
+
+/// The part of `image` from (x, y), `width` × `height` pixels.
+test::Image crop(const test::Image& image, int x, int y, int width, int height) {
+    test::Image part;
+    part.width = width;
+    part.height = height;
+    for (int row = 0; row < height; ++row)
+        for (int column = 0; column < width; ++column)
+            part.pixels.push_back(image.at(x + column, y + row));
+    return part;
+}
+
+} // namespace
+
+TEST_CASE("bleed: inside the trim every design is as it was, and its edge art runs on", "[size][bleed]") {
+    constexpr int kWidth = 240, kBleed = 12; // pixels
+    for (const auto& file : test::design_files()) {
+        DYNAMIC_SECTION(file.stem().string()) {
+            const Design design = load_design(file);
+            const Resources resources = load_resources(design);
+            RenderOptions options;
+            options.width = kWidth;
+            options.bleed = Length{kBleed};
+            LayoutOptions layout;
+            layout.bleed = bleed_in_design_units(design.flag.width, design.flag.height, options, Format::Png);
+            CHECK(layout.bleed == Approx(kBleed * design.flag.width / kWidth));
+            const auto plain =
+                test::decode_png(render_bytes(build_scene(design, resources), Format::Png, options));
+            const auto bled = test::decode_png(
+                render_bytes(build_scene(design, resources, nullptr, layout), Format::Png, options));
+            REQUIRE(bled.width == plain.width + 2 * kBleed);
+            REQUIRE(bled.height == plain.height + 2 * kBleed);
+            const auto trim = crop(bled, kBleed, kBleed, plain.width, plain.height);
+            CHECK(test::agreement(plain, trim, "bleed-" + file.stem().string()) >= test::kMinAgreement);
+            if (!design.flag.outline) { // a rectangular flag covers its whole bleed
+                for (auto [x, y] : {std::pair{0, 0},
+                                    {bled.width - 1, 0},
+                                    {0, bled.height - 1},
+                                    {bled.width - 1, bled.height - 1},
+                                    {bled.width / 2, 0},
+                                    {0, bled.height / 2}}) {
+                    INFO("bleed pixel " << x << ", " << y);
+                    CHECK(bled.at(x, y).a == 255);
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("bleed: a PDF's TrimBox is the flag and its BleedBox the page", "[size][bleed][cli]") {
+    test::TempDir dir;
+    const std::string design = (test::source_dir() / "designs" / "united-kingdom.toml").string();
+    const std::string pdf = (dir / "uk.pdf").string();
+    const auto result = test::run_vexil({"render", design, "-o", pdf, "--width", "150cm", "--bleed", "1cm"});
+    INFO(result.err);
+    REQUIRE(result.status == 0);
+    const std::string boxes = test::run_tool({"pdfinfo", "-box", pdf}).out;
+    CHECK(boxes.find("MediaBox:            0.00     0.00  4308.66  2182.68") != std::string::npos);
+    CHECK(boxes.find("BleedBox:            0.00     0.00  4308.66  2182.68") != std::string::npos);
+    CHECK(boxes.find("TrimBox:            28.35    28.35  4280.31  2154.33") != std::string::npos);
+    const auto check = test::run_tool({"qpdf", "--check", pdf});
+    CHECK(check.status == 0);
+
+    // The trim of the bled PDF, rasterised, is the unbled PDF.
+    const std::string plain = (dir / "plain.pdf").string();
+    REQUIRE(test::run_vexil({"render", design, "-o", plain, "--width", "150cm"}).status == 0);
+    const auto bled_image = test::rasterise_pdf(pdf, 608, 308); // 1 px = 1/4 cm: the bleed is 4 px
+    const auto plain_image = test::rasterise_pdf(plain, 600, 300);
+    CHECK(test::agreement(plain_image, crop(bled_image, 4, 4, 600, 300), "bleed-uk-pdf") >=
+          test::kMinAgreement);
+
+    auto bad = test::run_vexil({"render", design, "-o", pdf, "--bleed", "2x"});
+    CHECK(bad.status == 2);
+    CHECK(bad.err.find("--bleed: error: '2x' is not a size") != std::string::npos);
+    bad = test::run_vexil({"render", design, "-o", pdf, "--width", "10cm", "--bleed", "11cm"});
+    CHECK(bad.status == 2);
+    CHECK(bad.err.find("the bleed is larger than the flag itself") != std::string::npos);
 }
