@@ -10,7 +10,7 @@
 # the emblem module fills in and layout reads, so it sits with the model. `all` is the umbrella.
 set(VEXIL_HEADERS_diag diagnostic.h)
 set(VEXIL_HEADERS_geom geom.h)
-set(VEXIL_HEADERS_model design.h kinds.h fields.h resources.h)
+set(VEXIL_HEADERS_model design.h kinds.h fields.h resources.h print.h)
 set(VEXIL_HEADERS_load load.h)
 set(VEXIL_HEADERS_scene scene.h)
 set(VEXIL_HEADERS_layout layout.h)

@@ -28,6 +28,25 @@ inline bool operator==(const Colour& x, const Colour& y) {
     return x.r == y.r && x.g == y.g && x.b == y.b && x.a == y.a;
 }
 
+/// Process colour: cyan, magenta, yellow and black ink, each in [0, 1].
+struct Cmyk {
+    double c = 0, m = 0, y = 0, k = 0;
+};
+
+/// A named entry of a design's `[colors]`: its screen colour and what a printer matches it with.
+/// `red = { rgb = "#c8102e", pantone = "186 C", cmyk = [0, 100, 81, 4], source = "…" }`.
+struct NamedColour {
+    std::string name;
+    Colour screen;
+    /// The ink's name as a separation (one plate): "PANTONE 186 C" for `pantone = "186 C"`, or a
+    /// `spot` name as given. Empty: a process colour.
+    std::string spot;
+    std::optional<Cmyk> cmyk; ///< the printer's CMYK build (and a spot ink's alternate)
+    std::string source;       ///< where the print values come from
+    SourceRegion region;
+    bool has_print_values() const { return !spot.empty() || cmyk.has_value(); }
+};
+
 /// Fimbriation: a band of `width` design units around the shape, painted beneath it.
 struct Outline {
     Colour colour;
@@ -156,6 +175,8 @@ struct Design {
     std::vector<std::string> inputs;
     FlagInfo flag;
     std::map<std::string, Colour, std::less<>> palette;
+    /// The same entries in the order the design gives them, with their print values.
+    std::vector<NamedColour> colours;
     std::map<std::string, double, std::less<>> params;
     std::vector<Layer> layers;
 };

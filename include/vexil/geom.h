@@ -51,6 +51,26 @@ struct Box {
     Vec2 centre() const { return {x + w / 2, y + h / 2}; }
 };
 
+/// One length for each edge of a flag, in one unit: the hoist (left, at the pole), the top, the
+/// fly (right) and the bottom. What a bleed, a hem or a pole sleeve adds past the flag's edges.
+struct Edges {
+    double hoist = 0, top = 0, fly = 0, bottom = 0;
+
+    static Edges all(double length) { return {length, length, length, length}; }
+    double largest() const;
+    bool any() const { return largest() > 0; }
+    Edges operator+(const Edges& other) const {
+        return {hoist + other.hoist, top + other.top, fly + other.fly, bottom + other.bottom};
+    }
+    Edges operator*(double factor) const {
+        return {hoist * factor, top * factor, fly * factor, bottom * factor};
+    }
+    /// `box` grown by these edges (hoist to the left, top upward, y-down).
+    Box around(const Box& box) const {
+        return {box.x - hoist, box.y - top, box.w + hoist + fly, box.h + top + bottom};
+    }
+};
+
 /// x' = a·x + c·y + e, y' = b·x + d·y + f — the same six numbers as cairo_matrix_t and SVG.
 struct Affine {
     double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;

@@ -13,9 +13,12 @@ namespace vexil {
 
 /// How to lay out beyond the design itself.
 struct LayoutOptions {
-    /// Print bleed, in design units: art that meets the flag's edge continues this far past it (as
-    /// if the flag were larger; nothing inside the edge changes), and the scene says so.
-    double bleed = 0;
+    /// Fabric a print profile's hems and pole sleeve add past each edge, in design units: the art
+    /// continues onto it, and it is part of the piece that is cut.
+    Edges allowance;
+    /// Print bleed past the allowance, in design units: art that meets the flag's edge continues
+    /// this far past the cut (as if the flag were larger; nothing inside the edge changes).
+    Edges bleed;
 };
 
 /// Lays out every layer. `resources` holds what load_resources read for this design (emblems);

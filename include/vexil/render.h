@@ -3,6 +3,7 @@
 /// Stage 3: Scene → SVG, PNG or PDF bytes, through Cairo. Every format is drawn by the same code;
 /// only the surface differs.
 
+#include "vexil/print.h"
 #include "vexil/scene.h"
 
 #include <filesystem>
@@ -23,32 +24,12 @@ std::optional<Format> format_for_path(const std::filesystem::path& path);
 inline constexpr int kMaxRasterSide = 20000;
 inline constexpr long long kMaxRasterPixels = 100'000'000;
 
-/// The units a size may be given in. `Px` (or a bare number) is vexil's screen meaning: pixels in
-/// a PNG, user units (CSS pixels) in an SVG, points in a PDF. The rest are physical.
-enum class LengthUnit { Px, Pt, Mm, Cm, M, In, Ft };
-
-/// A size as a person writes it: `1200`, `1200px`, `150cm`, `3ft`, `12.5in`.
-struct Length {
-    double value = 0;
-    LengthUnit unit = LengthUnit::Px;
-    Length() = default;
-    Length(int pixels) : value(pixels) {} // NOLINT: a bare number is pixels, as it always was
-    Length(double number, LengthUnit in) : value(number), unit(in) {}
-    bool physical() const { return unit != LengthUnit::Px; }
-    /// A physical length in points (1/72 in); a Px length as its number.
-    double points() const;
-};
-
-/// Parses "150cm", "3ft", "0.5m", "12in", "100mm", "72pt", "1200px" or "1200" (units in lower
-/// case, no space). nullopt when the text is not a positive, finite length.
-std::optional<Length> parse_length(std::string_view text);
-/// "cm", "in", …: as parse_length reads it.
-std::string_view unit_name(LengthUnit unit);
-
-/// Points per inch, and the PDF limit on a page's side without UserUnit (PDF 1.7, annex C.2:
-/// 14,400 units, 200 in, 508 cm).
+/// Points per inch, and the largest side of a PDF page in its default unit (PDF 1.7, annex C.2:
+/// 14,400 units, 200 in, 508 cm). A larger page is written with a UserUnit (PDF 1.6) that makes
+/// each unit several points, up to kMaxPdfUserUnit.
 inline constexpr double kPointsPerInch = 72;
 inline constexpr double kMaxPdfPagePoints = 14'400;
+inline constexpr double kMaxPdfUserUnit = 1'000; // a page up to 5,080 m a side
 /// The resolution a PNG of a physical size is drawn at when no --dpi is given: CSS's 96 px/in.
 inline constexpr double kDefaultDpi = 96;
 
@@ -61,16 +42,39 @@ struct RenderOptions {
     /// Pixels per inch: a PNG of a physical size has size × dpi pixels (default kDefaultDpi). A PNG
     /// records its dpi (pHYs) when a size is physical or a dpi is given.
     std::optional<double> dpi;
-    /// Print bleed on every side, in the same forms as the size (`1cm`, `3mm`, or a bare number in
-    /// the output's own units). The scene must be laid out with it (bleed_in_design_units): the art
+    /// Print bleed per edge, in the same forms as the size (`1cm`, `3mm`, or a bare number in the
+    /// output's own units). The scene must be laid out with it (bleed_in_design_units): the art
     /// continues into it, and a PDF's TrimBox and BleedBox say where the flag ends.
-    std::optional<Length> bleed;
+    std::optional<EdgeLengths> bleed;
+    /// Draws the flag at 1/scale of the size given (`--scale 1:10`, a proof of a banner on paper);
+    /// bleed and hems shrink with it, and the slug says so. 1: actual size.
+    double scale = 1;
+
+    // What only a PDF takes (print output).
+    ColourMode colours = ColourMode::Rgb;
+    /// A CMYK ICC profile for converting colours without CMYK of their own (and the PDF's
+    /// OutputIntent). Empty: kDefaultCmykProfile.
+    std::string icc_profile;
+    /// Crop and registration marks, a colour bar and a slug line, outside the bleed.
+    bool marks = false;
+    /// How the shop finishes the flag: the art grows by its hems and sleeve (lay the scene out with
+    /// allowance_in_design_units), and render_proof draws its guides.
+    std::optional<PrintProfile> profile;
+    /// A short hash of the design and its inputs, for the slug line: a reorder matched to its file.
+    std::string design_hash;
 };
 
+/// Debian's CMYK profile (libgs-common), used when no --icc is given.
+inline constexpr const char* kDefaultCmykProfile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
+
 /// The bleed of `options` in design units, for a flag of `flag_width` × `flag_height` design units:
-/// what LayoutOptions::bleed takes. 0 when no bleed is given. Throws InputError as output_size does.
-double bleed_in_design_units(double flag_width, double flag_height, const RenderOptions& options,
-                             Format format);
+/// what LayoutOptions::bleed takes. None when no bleed is given. Throws InputError as output_size does.
+Edges bleed_in_design_units(double flag_width, double flag_height, const RenderOptions& options,
+                            Format format);
+/// What the print profile's hems and sleeve add past the finished flag, in design units: what
+/// LayoutOptions::allowance takes. None without a profile.
+Edges allowance_in_design_units(double flag_width, double flag_height, const RenderOptions& options,
+                                Format format);
 
 struct OutputSize {
     int width = 0;  ///< PNG pixels
@@ -93,6 +97,15 @@ OutputSize output_size(const Scene& scene, const RenderOptions& options, Format 
 
 /// The file's bytes.
 std::string render_bytes(const Scene& scene, Format format, const RenderOptions& options);
+/// Warnings for a design meant for print: each colour the scene paints that has no print values
+/// (pantone, spot or cmyk), at its `[colors]` entry or, for a colour written in a layer, at the
+/// design's [flag]. Such colours are converted through the ICC profile when printed.
+std::vector<Diagnostic> print_colour_warnings(const Design& design, const Scene& scene);
+
+/// A PDF proof of the scene laid out with a print profile: the production art with the profile's
+/// guides over it — the finished edge, folds and stitching, the sleeve, grommets and the safe
+/// area — labelled, and marked as a proof. Never the production file.
+std::string render_proof(const Scene& scene, const RenderOptions& options);
 
 /// One cell of a contact sheet or one page of a catalogue: a flag and the words under it.
 struct SheetCell {

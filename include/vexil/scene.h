@@ -80,9 +80,19 @@ struct Scene {
     /// is left transparent. Unset: the whole rectangle.
     std::optional<Path> outline;
     std::vector<Group> groups;
-    /// Print bleed in design units: the art continues this far past every edge, and an output of the
-    /// scene is this much larger on every side, its trim being [0, width] × [0, height].
-    double bleed = 0;
+    /// Fabric past the finished flag that a print profile's hems and pole sleeve fold away, in
+    /// design units: part of the piece that is cut (the PDF's TrimBox), with the art carried onto it.
+    Edges allowance;
+    /// Print bleed in design units, past the allowance: the art continues this far beyond where the
+    /// piece is cut, and an output of the scene is this much larger again on each side.
+    Edges bleed;
+    /// The design's named colours, in the order the design gives them, with their print values.
+    std::vector<NamedColour> colours;
+
+    /// Everything an output of the scene covers, in design units: the flag, its allowance and bleed.
+    Box page() const { return (allowance + bleed).around({0, 0, width, height}); }
+    /// The piece that is cut: the flag and its allowance.
+    Box cut() const { return allowance.around({0, 0, width, height}); }
 };
 
 /// A text snapshot of the scene, coordinates rounded to 4 significant decimals: cheap to diff,

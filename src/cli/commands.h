@@ -63,12 +63,30 @@ struct SizeOptions {
 };
 void add_size_options(CLI::App& command, SizeOptions& options);
 
+/// What `render` takes for print: --scale, --colors, --icc, --marks, --profile, --proof.
+struct PrintArgs {
+    std::optional<std::string> scale;
+    std::string colours = "rgb";
+    std::string icc;
+    bool marks = false;
+    std::string profile;
+    std::string proof;
+    bool any() const {
+        return scale || colours != "rgb" || !icc.empty() || marks || !profile.empty() || !proof.empty();
+    }
+    /// Adds these to `options` (reading the profile); usage errors name the option.
+    void apply(RenderOptions& options) const;
+};
+void add_print_options(CLI::App& command, PrintArgs& args);
+
 /// The format of each output from its extension; a usage error names one it cannot tell.
 std::vector<Format> output_formats(const std::vector<std::string>& outputs, const char* command);
 /// Renders `scene` to every output (format from its extension) in memory, then writes them all
 /// (write_files: none is written unless all rendered).
+/// `also` are files made already, written with the rest.
 void render_outputs(const Scene& scene, const std::vector<std::string>& outputs, const RenderOptions& options,
-                    const char* command);
+                    const char* command,
+                    std::vector<std::pair<std::filesystem::path, std::string>> also = {});
 
 Run add_render(CLI::App& app);
 Run add_check(CLI::App& app);

@@ -2,6 +2,7 @@
 #include "cli/commands.h"
 #include "diag/diag.h"
 
+#include <cstdlib>
 #include <tuple>
 
 namespace vexil::cli {
@@ -16,8 +17,7 @@ InputError with_option_hint(const InputError& error, const std::string& options)
 RenderOptions SizeOptions::render() const {
     RenderOptions options;
     for (auto [text, target, name] :
-         {std::tuple{&width, &options.width, "--width"}, std::tuple{&height, &options.height, "--height"},
-          std::tuple{&bleed, &options.bleed, "--bleed"}}) {
+         {std::tuple{&width, &options.width, "--width"}, std::tuple{&height, &options.height, "--height"}}) {
         if (!*text) continue;
         *target = parse_length(**text);
         if (!*target)
@@ -26,6 +26,15 @@ RenderOptions SizeOptions::render() const {
                                           "' is not a size: give a positive number, alone (pixels) or "
                                           "with a unit: px, pt, mm, cm, m, in or ft (150cm, 3ft)"));
     }
+    if (bleed) {
+        options.bleed = parse_edge_lengths(*bleed);
+        if (!options.bleed)
+            diag::raise(diag::bad_usage(
+                "--bleed",
+                "'" + *bleed +
+                    "' is not a bleed: give a length (3mm, 1cm) for every edge, or lengths per edge "
+                    "(hoist=2cm,fly=1cm,top=1cm,bottom=1cm; with a plain length first for the rest)"));
+    }
     options.dpi = dpi;
     return options;
 }
@@ -33,6 +42,7 @@ RenderOptions SizeOptions::render() const {
 LayoutOptions SizeOptions::layout(const Design& design, const RenderOptions& options, Format format) const {
     LayoutOptions layout;
     layout.bleed = bleed_in_design_units(design.flag.width, design.flag.height, options, format);
+    layout.allowance = allowance_in_design_units(design.flag.width, design.flag.height, options, format);
     return layout;
 }
 
@@ -57,6 +67,62 @@ void add_size_options(CLI::App& command, SizeOptions& options) {
         ->type_name("N");
 }
 
+void PrintArgs::apply(RenderOptions& options) const {
+    if (scale) {
+        // "1:10" (or "10"): the page shows a tenth of the size given.
+        const std::string& text = *scale;
+        const std::string denominator = text.rfind("1:", 0) == 0 ? text.substr(2) : text;
+        char* end = nullptr;
+        const double value = std::strtod(denominator.c_str(), &end);
+        if (denominator.empty() || *end != '\0' || !(value >= 1 && value <= 1000))
+            diag::raise(diag::bad_usage("--scale", "'" + text +
+                                                       "' is not a scale: give 1:N with N from 1 to 1000 "
+                                                       "(1:10 draws a tenth of the size)"));
+        options.scale = value;
+    }
+    options.colours = colours == "cmyk"   ? ColourMode::Cmyk
+                      : colours == "spot" ? ColourMode::Spot
+                                          : ColourMode::Rgb;
+    if (!icc.empty() && options.colours == ColourMode::Rgb)
+        diag::raise(diag::bad_usage("--icc", "a CMYK profile is for --colors cmyk or spot"));
+    options.icc_profile = icc;
+    options.marks = marks;
+    if (!profile.empty()) options.profile = load_print_profile(profile);
+    if (!proof.empty() && profile.empty())
+        diag::raise(diag::bad_usage("--proof", "a proof shows a print profile's guides: give --profile too"));
+}
+
+void add_print_options(CLI::App& command, PrintArgs& args) {
+    command
+        .add_option("--scale", args.scale,
+                    "draw at 1:N of the size given (1:10), for a proof of a large flag; the slug says so")
+        ->type_name("1:N");
+    command
+        .add_option(
+            "--colors", args.colours,
+            "PDF colours: rgb (as on screen), cmyk (DeviceCMYK and an OutputIntent), or spot (a plate per "
+            "Pantone or spot ink, the rest CMYK)")
+        ->check(CLI::IsMember({"rgb", "cmyk", "spot"}))
+        ->type_name("MODE");
+    command
+        .add_option("--icc", args.icc,
+                    "the CMYK ICC profile colours are converted with (default: Ghostscript's)")
+        ->check(CLI::ExistingFile)
+        ->type_name("FILE");
+    command.add_flag("--marks", args.marks,
+                     "PDF: crop and registration marks, a colour bar and a slug line outside the bleed");
+    command
+        .add_option("--profile", args.profile,
+                    "a print profile (hems, pole sleeve, grommets, safe area): the art grows by what folds "
+                    "away, and a proof shows the guides")
+        ->check(CLI::ExistingFile)
+        ->type_name("FILE");
+    command
+        .add_option("--proof", args.proof,
+                    "where the proof goes (default: beside the first PDF, NAME.proof.pdf)")
+        ->type_name("FILE");
+}
+
 std::vector<Format> output_formats(const std::vector<std::string>& outputs, const char* command) {
     std::vector<Format> formats;
     for (const auto& output : outputs) {
@@ -70,9 +136,9 @@ std::vector<Format> output_formats(const std::vector<std::string>& outputs, cons
 }
 
 void render_outputs(const Scene& scene, const std::vector<std::string>& outputs, const RenderOptions& options,
-                    const char* command) {
+                    const char* command, std::vector<std::pair<std::filesystem::path, std::string>> also) {
     const std::vector<Format> formats = output_formats(outputs, command);
-    std::vector<std::pair<std::filesystem::path, std::string>> files;
+    std::vector<std::pair<std::filesystem::path, std::string>> files = std::move(also);
     try {
         for (std::size_t i = 0; i < formats.size(); ++i)
             files.emplace_back(outputs[i], render_bytes(scene, formats[i], options));

@@ -1,19 +1,70 @@
 #pragma once
 // Print finishing: the stage after the backend that edits the PDF Cairo wrote, for what Cairo 1.16
-// cannot say (page boxes now; spot colours and output intents next). The only user of qpdf.
+// cannot say — page boxes and UserUnit, colours as CMYK or as spot inks (Separations), an output
+// intent, XMP metadata. The only user of qpdf and of LittleCMS.
 
+#include "vexil/design.h"
+
+#include <map>
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace vexil::finish {
 
-/// A rectangle on a PDF page, in points from its lower-left corner.
+/// A rectangle on a PDF page, in default user space units from its lower-left corner.
 struct PageBox {
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
-/// The PDF with every page's TrimBox (the finished flag) and BleedBox (the trim plus bleed: the
-/// whole page here, so it equals the MediaBox) set. Written with a deterministic /ID, so the same
-/// input gives the same bytes. Throws IoError when the PDF cannot be read or written.
-std::string set_page_boxes(const std::string& pdf, const PageBox& trim, const PageBox& bleed);
+/// What a colour Cairo wrote as DeviceRGB becomes: a Separation (one plate, named as given, with
+/// `cmyk` as its alternate for proofing) when `separation` is set, else DeviceCMYK `cmyk`.
+struct Ink {
+    Colour screen;          ///< the RGB Cairo wrote (matched to within a quarter of an 8-bit step)
+    std::string separation; ///< "PANTONE 186 C", "All", "CutContour"; empty: process CMYK
+    Cmyk cmyk;
+};
+
+/// Converts sRGB to the CMYK of an ICC output profile (LittleCMS; relative colorimetric with black
+/// point compensation, as print RIPs convert spot-colour artwork).
+class CmykConverter {
+  public:
+    /// Reads the profile. Throws InputError (code bad-profile, naming the file) when it is not a
+    /// CMYK output profile, IoError when it cannot be read.
+    explicit CmykConverter(const std::string& profile_path);
+    ~CmykConverter();
+    CmykConverter(const CmykConverter&) = delete;
+    CmykConverter& operator=(const CmykConverter&) = delete;
+
+    Cmyk convert(const Colour& screen) const;
+    const std::string& profile_bytes() const { return bytes_; }
+    const std::string& description() const { return description_; }
+
+  private:
+    std::string bytes_;
+    std::string description_;
+    void* transform_ = nullptr; // cmsHTRANSFORM, kept out of this header
+};
+
+struct Finishing {
+    /// Every page's TrimBox and BleedBox (the MediaBox is Cairo's).
+    std::optional<PageBox> trim, bleed;
+    /// PDF 1.6 UserUnit: the size of one unit in points, for pages larger than 14,400 points.
+    double user_unit = 1;
+    /// Colours to rewrite wherever Cairo paints them (fills and strokes, on the page and in every
+    /// form XObject): these by their RGB, and — when `converter` is set — every other RGB through
+    /// it, so that nothing is left in DeviceRGB.
+    std::vector<Ink> inks;
+    const CmykConverter* converter = nullptr;
+    /// Carried as the PDF's OutputIntent (GTS_PDFX) with `converter`'s profile.
+    bool output_intent = false;
+    /// An XMP packet for the document's /Metadata.
+    std::string xmp;
+};
+
+/// The PDF with `finishing` applied. Written with a deterministic /ID, so the same input gives the
+/// same bytes. Throws IoError when the PDF cannot be read or written.
+std::string finish_pdf(const std::string& pdf, const Finishing& finishing);
 
 } // namespace vexil::finish

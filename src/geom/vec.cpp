@@ -3,6 +3,7 @@
 
 #include "vexil/geom.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -32,6 +33,10 @@ SinCos sincos_degrees(double degrees) {
 }
 
 } // namespace
+
+double Edges::largest() const {
+    return std::max({hoist, top, fly, bottom});
+}
 
 double dot(Vec2 a, Vec2 b) {
     return a.x * b.x + a.y * b.y;

@@ -299,7 +299,10 @@ Scene build_scene(const Design& design, const Resources& resources, std::vector<
     scene.author = design.flag.author;
     scene.subject = design.flag.source;
     scene.outline = design.flag.outline;
+    scene.allowance = options.allowance;
     scene.bleed = options.bleed;
+    scene.colours = design.colours;
+    const double overrun = (options.allowance + options.bleed).largest() * layout::kBleedOverrun;
     std::map<std::string, layout::Silhouette, std::less<>> silhouettes;
     std::map<std::string, layout::IdInfo, std::less<>> ids; // every id, for "comes later" and "failed"
     for (const Layer& layer : design.layers)
@@ -314,9 +317,7 @@ Scene build_scene(const Design& design, const Resources& resources, std::vector<
             Group group = layout::group_of(layer, shape, context, silhouettes, ids);
             // The art runs a little past the page's bleed edge, which cuts it: a raster's sides are
             // rounded separately, so its bleed may be a fraction of a pixel more in one axis.
-            if (options.bleed > 0)
-                layout::extend_into_bleed(group, shape.silhouette, context.flag_box(),
-                                          options.bleed * layout::kBleedOverrun);
+            if (overrun > 0) layout::extend_into_bleed(group, shape.silhouette, context.flag_box(), overrun);
             if (!layer.id.empty())
                 silhouettes.emplace(layer.id,
                                     layout::Silhouette{std::move(shape.silhouette), shape.silhouette_rule});

@@ -5,9 +5,12 @@
 #include "load/reader.h"
 #include "model/colour.h"
 #include "vexil/fields.h"
+#include "vexil/version.h"
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <tuple>
@@ -105,23 +108,6 @@ std::optional<Path> read_outline(const toml::node& node, Reader& reader) {
         return std::nullopt;
     }
     return polygon_path(corners);
-}
-
-std::map<std::string, Colour, std::less<>> read_palette(const toml::table& document, Reader& reader) {
-    std::map<std::string, Colour, std::less<>> palette;
-    const toml::node* node = document.get("colors");
-    if (!node) return palette;
-    const toml::table* table = node->as_table();
-    if (!table) {
-        reader.fail(
-            diag::wrong_type(region_of(*node), "'colors'", "a table of name = colour", describe(*node)));
-        return palette;
-    }
-    // A bad entry is reported here and still named in the palette, so its users do not repeat the error.
-    for (auto&& [key, value] : *table)
-        palette.emplace(std::string(key.str()),
-                        reader.colour(value, "colors." + std::string(key.str())).value_or(Colour{}));
-    return palette;
 }
 
 /// The TOML node for a kind's default value. Every default in the catalogue is parsed once, when
@@ -266,7 +252,9 @@ Design read_document(toml::table& document, std::string label, const LoadOptions
             reader.fail(diag::wrong_type(region_of(*params), "'params'", "a table", describe(*params)));
     }
     reader.set_flag_size(design.flag.width, design.flag.height);
-    design.palette = read_palette(document, reader);
+    design.colours = read_colours(document, reader);
+    for (const NamedColour& colour : design.colours)
+        design.palette.emplace(colour.name, colour.screen);
     reader.set_palette(&design.palette);
     design.params = reader.all_params();
     if (const toml::table* flag = document["flag"].as_table())
@@ -340,6 +328,31 @@ Design load_design_text(std::string_view toml, std::string_view label, const Loa
 
 Design load_design(const std::filesystem::path& path, const LoadOptions& options) {
     return load_design_text(load::read_design_file(path), path.string(), options);
+}
+
+} // namespace vexil
+
+namespace vexil {
+
+std::string inputs_hash(const Design& design, std::string_view extra) {
+    // FNV-1a, 64 bits: a label to match a print to its file, not a security boundary.
+    std::uint64_t hash = 1469598103934665603ULL;
+    const auto add = [&](std::string_view bytes) {
+        for (unsigned char c : bytes)
+            hash = (hash ^ c) * 1099511628211ULL;
+        hash = (hash ^ 0xff) * 1099511628211ULL;
+    };
+    add(kVersion);
+    add(extra);
+    for (const std::string& input : design.inputs) {
+        std::ifstream in(input, std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        add(bytes.str());
+    }
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+    return std::string(text, 12);
 }
 
 } // namespace vexil

@@ -53,6 +53,9 @@ class Reader {
     /// A number: a TOML integer/float or an expression string. nullopt after reporting an error.
     std::optional<double> number(const toml::node& node, std::string_view what);
     std::optional<Colour> colour(const toml::node& node, std::string_view what);
+    /// An array of numbers (each may be an expression), `exact` long when given.
+    std::optional<std::vector<double>> numbers(const toml::node& node, std::string_view what,
+                                               std::optional<std::size_t> exact);
     /// The value of param `name`, resolving it (and what it refers to) on first use.
     std::optional<double> param(std::string_view name, const SourceRegion& used_at);
     /// Every param, resolved.
@@ -86,8 +89,6 @@ class Reader {
                                         std::size_t length, std::string_view what);
     /// SVG path data with every `{expression}` replaced by its value (path_data.cpp).
     std::optional<std::string> path_data(const toml::value<std::string>& text, std::string_view what);
-    std::optional<std::vector<double>> numbers(const toml::node& node, std::string_view what,
-                                               std::optional<std::size_t> exact);
 
     std::string label_;
     std::vector<Diagnostic> errors_;
@@ -110,6 +111,9 @@ toml::table parse_toml(std::string_view text, const std::string& label);
 /// canonical paths of the designs loaded so far, `file` the path of this document.
 void resolve_extends(toml::table& document, const std::filesystem::path& file,
                      std::vector<std::filesystem::path>& chain, Reader& reader);
+
+/// `[colors]`, in the order the design writes them (colours.cpp).
+std::vector<NamedColour> read_colours(const toml::table& document, Reader& reader);
 
 /// Applies `--set NAME=VALUE` overrides to the parsed document before it is read.
 void apply_overrides(toml::table& document, const std::vector<std::string>& overrides, Reader& reader);

@@ -6,9 +6,8 @@
 #include <variant>
 
 namespace vexil::render {
-namespace {
 
-void trace(cairo_t* cr, const Path& path) {
+void trace_path(cairo_t* cr, const Path& path) {
     cairo_new_path(cr);
     const auto& pts = path.points();
     std::size_t p = 0;
@@ -33,6 +32,8 @@ void trace(cairo_t* cr, const Path& path) {
     }
 }
 
+namespace {
+
 void set_colour(cairo_t* cr, const Colour& c) {
     cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
 }
@@ -40,14 +41,14 @@ void set_colour(cairo_t* cr, const Colour& c) {
 struct ItemPainter {
     cairo_t* cr;
     void operator()(const FillPath& fill) const {
-        trace(cr, fill.path);
+        trace_path(cr, fill.path);
         set_colour(cr, fill.colour);
         cairo_set_fill_rule(cr, fill.rule == FillRule::EvenOdd ? CAIRO_FILL_RULE_EVEN_ODD
                                                                : CAIRO_FILL_RULE_WINDING);
         cairo_fill(cr);
     }
     void operator()(const StrokePath& stroke) const {
-        trace(cr, stroke.path);
+        trace_path(cr, stroke.path);
         set_colour(cr, stroke.colour);
         cairo_set_line_width(cr, stroke.width);
         // Mitred, like a tailor's fimbriation around a star; the limit keeps sharp tips bounded.
@@ -64,7 +65,7 @@ struct ItemPainter {
         // reader then fills the hole back in.
         Box box = cutout.path.bounds();
         for (const Path& hole : cutout.holes) {
-            trace(cr, hole.signed_area() > 0 ? hole.reversed() : hole);
+            trace_path(cr, hole.signed_area() > 0 ? hole.reversed() : hole);
             const Box b = hole.bounds();
             const double x0 = std::min(box.x, b.x) - 1, y0 = std::min(box.y, b.y) - 1;
             const double x1 = std::max(box.x + box.w, b.x + b.w) + 1,
@@ -73,7 +74,7 @@ struct ItemPainter {
             cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
             cairo_clip(cr);
         }
-        trace(cr, cutout.path);
+        trace_path(cr, cutout.path);
         set_colour(cr, cutout.colour);
         cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
         cairo_fill(cr);
@@ -88,7 +89,7 @@ void draw_group(cairo_t* cr, const Group& group) {
     const bool composite = group.opacity < 1;
     cairo_save(cr);
     if (group.clip) {
-        trace(cr, *group.clip);
+        trace_path(cr, *group.clip);
         cairo_set_fill_rule(cr, group.clip_rule == FillRule::EvenOdd ? CAIRO_FILL_RULE_EVEN_ODD
                                                                      : CAIRO_FILL_RULE_WINDING);
         cairo_clip(cr);
@@ -108,9 +109,25 @@ void draw_group(cairo_t* cr, const Group& group) {
 void draw_scene(const Scene& scene, cairo_t* cr, double width, double height) {
     cairo_save(cr);
     cairo_scale(cr, width / scene.width, height / scene.height);
-    cairo_translate(cr, scene.bleed, scene.bleed); // the trim starts one bleed in from the page's corner
+    // The flag starts its allowance and bleed in from the page's corner. The art carried into the
+    // bleed runs a little past it (layout's overrun): the surface's edge, or the caller, cuts it.
+    const Box page = scene.page();
+    cairo_translate(cr, -page.x, -page.y);
     if (scene.outline) {
-        trace(cr, *scene.outline);
+        // Cut to the flag's edge; with a bleed, also let through what runs on past the flag's
+        // rectangle (the art carried into the bleed along its straight sides): the outline, plus
+        // the page outside the rectangle, each clockwise and the rectangle anticlockwise.
+        const Path& outline = *scene.outline;
+        trace_path(cr, outline.signed_area() < 0 ? outline.reversed() : outline);
+        if ((scene.allowance + scene.bleed).any()) {
+            const Box page = scene.page();
+            cairo_rectangle(cr, page.x, page.y, page.w, page.h);
+            cairo_move_to(cr, 0, 0);
+            cairo_line_to(cr, 0, scene.height);
+            cairo_line_to(cr, scene.width, scene.height);
+            cairo_line_to(cr, scene.width, 0);
+            cairo_close_path(cr);
+        }
         cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
         cairo_clip(cr);
     }

@@ -7,8 +7,11 @@
 
 namespace vexil::render {
 
-/// Paints `scene`'s trim into the rectangle [0, width] × [0, height] of `cr`'s user space, moved
-/// right and down by its bleed (so a page one bleed larger on every side holds all of it).
+/// Makes `path` Cairo's current path (replacing any).
+void trace_path(cairo_t* cr, const Path& path);
+
+/// Paints the flag into the rectangle [0, width] × [0, height] of `cr`'s user space, moved right
+/// and down by its allowance and bleed (so a page that much larger on each side holds all of it).
 void draw_scene(const Scene& scene, cairo_t* cr, double width, double height);
 
 } // namespace vexil::render

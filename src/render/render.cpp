@@ -1,7 +1,7 @@
 // The render stage's entry points: choose the format, fix the output size, produce bytes.
 #include "vexil/render.h"
 #include "diag/diag.h"
-#include "finish/finish.h"
+#include "render/print_page.h"
 #include "render/surfaces.h"
 
 #include <algorithm>
@@ -24,25 +24,6 @@ std::optional<Format> format_for_path(const std::filesystem::path& path) {
 
 namespace {
 
-struct UnitInfo {
-    LengthUnit unit;
-    std::string_view name;
-    double points; ///< points in one of it
-};
-
-// 1 in = 72 pt = 25.4 mm exactly (the international inch, and PDF's point).
-constexpr UnitInfo kUnits[] = {
-    {LengthUnit::Px, "px", 1},         {LengthUnit::Pt, "pt", 1},         {LengthUnit::Mm, "mm", 72 / 25.4},
-    {LengthUnit::Cm, "cm", 72 / 2.54}, {LengthUnit::M, "m", 7200 / 2.54}, {LengthUnit::In, "in", 72},
-    {LengthUnit::Ft, "ft", 72 * 12.0},
-};
-
-const UnitInfo& info(LengthUnit unit) {
-    for (const UnitInfo& entry : kUnits)
-        if (entry.unit == unit) return entry;
-    return kUnits[0];
-}
-
 /// The unit an SVG carries a size in: SVG has no metres or feet, so those become cm and in.
 Length as_svg_length(Length length) {
     if (length.unit == LengthUnit::M) return {length.value * 100, LengthUnit::Cm};
@@ -60,29 +41,6 @@ Length as_svg_length(Length length) {
 
 } // namespace
 
-double Length::points() const {
-    return value * info(unit).points;
-}
-
-std::string_view unit_name(LengthUnit unit) {
-    return info(unit).name;
-}
-
-std::optional<Length> parse_length(std::string_view text) {
-    std::size_t end = 0;
-    while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '.'))
-        ++end;
-    if (end == 0 || std::count(text.begin(), text.begin() + end, '.') > 1) return std::nullopt;
-    const std::string number(text.substr(0, end));
-    const std::string_view suffix = text.substr(end);
-    const double value = std::strtod(number.c_str(), nullptr);
-    if (!std::isfinite(value) || value <= 0) return std::nullopt;
-    if (suffix.empty()) return Length{value, LengthUnit::Px};
-    for (const UnitInfo& entry : kUnits)
-        if (entry.name == suffix) return Length{value, entry.unit};
-    return std::nullopt;
-}
-
 double OutputSize::page_width_points() const {
     return Length{page_width, page_unit}.points();
 }
@@ -96,7 +54,10 @@ OutputSize output_size(const Scene& scene, const RenderOptions& options, Format 
             "vexil", "give an output width or height, not both: the flag's ratio fixes the other"));
     const double ratio = scene.height / scene.width;
     const bool by_height = options.height.has_value();
-    const Length given = by_height ? *options.height : options.width.value_or(Length{1200});
+    if (!(options.scale >= 1 && options.scale <= 1000))
+        diag::raise(diag::bad_usage("vexil", "a scale is 1:N with N from 1 to 1000"));
+    Length given = by_height ? *options.height : options.width.value_or(Length{1200});
+    if (options.width || options.height) given.value /= options.scale; // drawn at 1:scale
     if (!(given.value > 0) || !std::isfinite(given.value))
         diag::raise(diag::bad_usage("vexil", "the output size must be greater than 0"));
     if (options.dpi && !(*options.dpi > 0 && *options.dpi <= 100'000))
@@ -128,39 +89,57 @@ OutputSize output_size(const Scene& scene, const RenderOptions& options, Format 
     if (format == Format::Png && (width > kMaxRasterSide || height > kMaxRasterSide ||
                                   width * height > static_cast<double>(kMaxRasterPixels)))
         too_large(width, height);
-    if (format == Format::Pdf &&
-        (size.page_width_points() > kMaxPdfPagePoints || size.page_height_points() > kMaxPdfPagePoints))
-        diag::raise(diag::bad_usage(
-            "vexil",
-            "a PDF page is at most 200 in (508 cm) a side, and this one would be " +
-                std::to_string(static_cast<long long>(std::round(size.page_width_points() / 72 * 2.54))) +
-                " x " +
-                std::to_string(static_cast<long long>(std::round(size.page_height_points() / 72 * 2.54))) +
-                " cm: give a smaller size"));
-    if (format != Format::Png && (width > 1e7 || height > 1e7)) too_large(width, height);
+    if (format != Format::Png && !given.physical() && (width > 1e7 || height > 1e7)) too_large(width, height);
     size.width = static_cast<int>(std::min(width, 1e7));
     size.height = static_cast<int>(std::min(height, 1e7));
     return size;
 }
 
-double bleed_in_design_units(double flag_width, double flag_height, const RenderOptions& options,
-                             Format format) {
-    if (!options.bleed) return 0;
+namespace {
+
+/// Design units per unit of `length`: physical lengths against the full-size page (before
+/// --scale), bare ones in the output's own units.
+double design_units_per(const Length& length, double flag_width, double flag_height,
+                        const RenderOptions& options, Format format) {
     Scene shape;
     shape.width = flag_width;
     shape.height = flag_height;
     const OutputSize size = output_size(shape, options, format);
-    const Length bleed = *options.bleed;
-    if (!(bleed.value > 0) || !std::isfinite(bleed.value))
-        diag::raise(diag::bad_usage("vexil", "the bleed must be greater than 0"));
-    // A bleed in print units against the page in points; a bare one in the output's own units.
-    const double per_unit = bleed.physical()
-                                ? size.page_width_points() / flag_width
-                                : (format == Format::Png ? size.width : size.page_width) / flag_width;
-    const double units = (bleed.physical() ? bleed.points() : bleed.value) / per_unit;
-    if (units > std::max(flag_width, flag_height))
+    if (length.physical()) return flag_width / (size.page_width_points() * options.scale);
+    return flag_width / (format == Format::Png ? size.width : size.page_width);
+}
+
+} // namespace
+
+Edges bleed_in_design_units(double flag_width, double flag_height, const RenderOptions& options,
+                            Format format) {
+    if (!options.bleed) return {};
+    const EdgeLengths& bleed = *options.bleed;
+    const auto units = [&](const Length& length) {
+        if (!std::isfinite(length.value) || length.value < 0)
+            diag::raise(diag::bad_usage("vexil", "the bleed must be 0 or more"));
+        return (length.physical() ? length.points() : length.value) *
+               design_units_per(length, flag_width, flag_height, options, format);
+    };
+    const Edges edges{units(bleed.hoist), units(bleed.top), units(bleed.fly), units(bleed.bottom)};
+    if (edges.largest() > std::max(flag_width, flag_height))
         diag::raise(diag::bad_usage("vexil", "the bleed is larger than the flag itself"));
-    return units;
+    return edges;
+}
+
+Edges allowance_in_design_units(double flag_width, double flag_height, const RenderOptions& options,
+                                Format format) {
+    if (!options.profile) return {};
+    const PrintProfile& profile = *options.profile;
+    const double per_point =
+        design_units_per(Length{1.0, LengthUnit::Pt}, flag_width, flag_height, options, format);
+    // A pole sleeve takes its depth past the hoist (the flap folded back), plus the hem it turns under.
+    const double hoist = profile.sleeve + profile.hem_hoist;
+    const Edges edges = Edges{hoist, profile.hem_top, profile.hem_fly, profile.hem_bottom} * per_point;
+    if (edges.largest() > std::max(flag_width, flag_height))
+        diag::raise(
+            diag::bad_usage("vexil", "the print profile's hems and sleeve are larger than the flag itself"));
+    return edges;
 }
 
 std::string render_bytes(const Scene& scene, Format format, const RenderOptions& options) {
@@ -170,16 +149,15 @@ std::string render_bytes(const Scene& scene, Format format, const RenderOptions&
         return render::render_png(scene, size);
     case Format::Svg:
         return render::render_svg(scene, size);
-    case Format::Pdf: {
-        std::string pdf = render::render_pdf(scene, size);
-        if (scene.bleed <= 0 && !size.page_unit_is_physical()) return pdf;
-        // Print output: say where the flag ends (TrimBox) and how far the art runs on (BleedBox).
-        const double w = size.page_width_points(), h = size.page_height_points();
-        const double b = scene.bleed * w / scene.width;
-        return finish::set_page_boxes(pdf, {b, b, b + w, b + h}, {0, 0, w + 2 * b, h + 2 * b});
-    }
+    case Format::Pdf:
+        if (render::is_print_pdf(scene, size, options)) return render::render_print_pdf(scene, size, options);
+        return render::render_pdf(scene, size);
     }
     throw IoError("unknown output format");
+}
+
+std::string render_proof(const Scene& scene, const RenderOptions& options) {
+    return render::render_proof_pdf(scene, options);
 }
 
 } // namespace vexil

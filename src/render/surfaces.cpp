@@ -116,9 +116,16 @@ std::string with_resolution(std::string png, double dpi) {
 }
 
 std::string render_png(const Scene& scene, const OutputSize& size) {
-    const int bleed = static_cast<int>(std::lround(scene.bleed * size.width / scene.width));
-    SurfacePtr surface(
-        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size.width + 2 * bleed, size.height + 2 * bleed));
+    // The page's pixels past the flag on each side, each rounded on its own.
+    const Box page = scene.page();
+    const auto pixels = [](double units, double per_unit) {
+        return static_cast<int>(std::lround(units * per_unit));
+    };
+    const double across = size.width / scene.width, down = size.height / scene.height;
+    const int extra_width = pixels(-page.x, across) + pixels(page.x + page.w - scene.width, across);
+    const int extra_height = pixels(-page.y, down) + pixels(page.y + page.h - scene.height, down);
+    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size.width + extra_width,
+                                                  size.height + extra_height));
     check(surface.get(), "PNG surface");
     {
         ContextPtr cr(cairo_create(surface.get()));
@@ -131,9 +138,10 @@ std::string render_png(const Scene& scene, const OutputSize& size) {
 
 std::string render_svg(const Scene& scene, const OutputSize& size) {
     std::string bytes;
-    const double bleed = scene.bleed * size.page_width / scene.width;
-    SurfacePtr surface(cairo_svg_surface_create_for_stream(
-        append_to_string, &bytes, size.page_width + 2 * bleed, size.page_height + 2 * bleed));
+    const Box page = scene.page();
+    SurfacePtr surface(cairo_svg_surface_create_for_stream(append_to_string, &bytes,
+                                                           page.w * size.page_width / scene.width,
+                                                           page.h * size.page_height / scene.height));
     // Cairo writes width="{page_width}{unit}" with viewBox="0 0 {page_width} {page_height}": a bare
     // size stays unitless (user units, CSS pixels); a physical one reads "150cm" and its user units
     // are centimetres.
@@ -180,9 +188,9 @@ void set_pdf_metadata(cairo_surface_t* pdf, const std::string& title, const std:
 std::string render_pdf(const Scene& scene, const OutputSize& size) {
     std::string bytes;
     const double width = size.page_width_points(), height = size.page_height_points();
-    const double bleed = scene.bleed * width / scene.width;
-    SurfacePtr surface(
-        cairo_pdf_surface_create_for_stream(append_to_string, &bytes, width + 2 * bleed, height + 2 * bleed));
+    const Box page = scene.page();
+    SurfacePtr surface(cairo_pdf_surface_create_for_stream(
+        append_to_string, &bytes, page.w * width / scene.width, page.h * height / scene.height));
     set_pdf_metadata(surface.get(), scene.title, scene.author, scene.subject);
     draw_and_finish(scene, surface.get(), width, height, "PDF output");
     return bytes;

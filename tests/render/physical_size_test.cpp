@@ -108,11 +108,10 @@ TEST_CASE("size: the limits of each format apply to that format alone", "[size]"
     CHECK_NOTHROW(output_size(uk, five_metres, Format::Svg));
     // 5 m at 96 px/in is 18898 × 9449 pixels: past the raster limit, so only the PNG is refused.
     CHECK_THROWS_WITH(output_size(uk, five_metres, Format::Png), Contains("exceeds vexil's limit"));
+    // Past 200 in a side (PDF 1.7, annex C.2) a PDF page is written with a UserUnit: see print_test.
     RenderOptions six_metres;
     six_metres.width = Length{6, LengthUnit::M};
-    // A PDF page is at most 200 in a side (PDF 1.7, annex C.2) without UserUnit.
-    CHECK_THROWS_WITH(output_size(uk, six_metres, Format::Pdf),
-                      Contains("a PDF page is at most 200 in (508 cm) a side") && Contains("600 x 300 cm"));
+    CHECK(output_size(uk, six_metres, Format::Pdf).page_width_points() == Approx(6000 / 25.4 * 72));
     RenderOptions bad_dpi;
     bad_dpi.width = Length{10, LengthUnit::Cm};
     bad_dpi.dpi = 0;
@@ -156,9 +155,12 @@ TEST_CASE("size: a size that is not one exits 2, names the value, and writes not
     auto result = test::run_vexil({"render", design, "-o", out, "--width", "150xx"});
     CHECK(result.status == 2);
     CHECK(result.err.find("--width: error: '150xx' is not a size") != std::string::npos);
-    result = test::run_vexil({"render", design, "-o", (dir / "big.pdf").string(), "--width", "6m"});
+    result = test::run_vexil({"render", design, "-o", (dir / "big.pdf").string(), "--width", "6km"});
     CHECK(result.status == 2);
-    CHECK(result.err.find("a PDF page is at most 200 in") != std::string::npos);
+    CHECK(result.err.find("'6km' is not a size") != std::string::npos);
+    result = test::run_vexil({"render", design, "-o", (dir / "big.pdf").string(), "--width", "100000ft"});
+    CHECK(result.status == 2);
+    CHECK(result.err.find("a PDF page is at most 5080 m a side") != std::string::npos);
     CHECK(result.err.find("(--width, --height, --dpi)") != std::string::npos);
     result = test::run_vexil({"render", design, "-o", out, "--width", "10cm", "--dpi", "0"});
     CHECK(result.status == 2);
@@ -213,10 +215,11 @@ TEST_CASE("bleed: inside the trim every design is as it was, and its edge art ru
             const Resources resources = load_resources(design);
             RenderOptions options;
             options.width = kWidth;
-            options.bleed = Length{kBleed};
+            options.bleed = parse_edge_lengths(std::to_string(kBleed));
             LayoutOptions layout;
             layout.bleed = bleed_in_design_units(design.flag.width, design.flag.height, options, Format::Png);
-            CHECK(layout.bleed == Approx(kBleed * design.flag.width / kWidth));
+            for (double edge : {layout.bleed.hoist, layout.bleed.top, layout.bleed.fly, layout.bleed.bottom})
+                CHECK(edge == Approx(kBleed * design.flag.width / kWidth));
             const auto plain =
                 test::decode_png(render_bytes(build_scene(design, resources), Format::Png, options));
             const auto bled = test::decode_png(
@@ -264,7 +267,7 @@ TEST_CASE("bleed: a PDF's TrimBox is the flag and its BleedBox the page", "[size
 
     auto bad = test::run_vexil({"render", design, "-o", pdf, "--bleed", "2x"});
     CHECK(bad.status == 2);
-    CHECK(bad.err.find("--bleed: error: '2x' is not a size") != std::string::npos);
+    CHECK(bad.err.find("--bleed: error: '2x' is not a bleed") != std::string::npos);
     bad = test::run_vexil({"render", design, "-o", pdf, "--width", "10cm", "--bleed", "11cm"});
     CHECK(bad.status == 2);
     CHECK(bad.err.find("the bleed is larger than the flag itself") != std::string::npos);

@@ -1,0 +1,195 @@
+// The print PDF: page geometry, the drawing, and the finishing plan handed to the finish stage.
+#include "render/print_page.h"
+
+#include "diag/diag.h"
+#include "finish/finish.h"
+#include "model/colour.h"
+#include "render/draw.h"
+#include "render/surfaces.h"
+
+#include <cairo-pdf.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <variant>
+
+namespace vexil::render {
+namespace {
+
+/// Room for marks around the bleed: crop marks (3 pt off the bleed, 18 pt long), the registration
+/// targets, and the colour bar with its labels, as printers' marks usually take.
+constexpr double kMarksMargin = 20 * 72 / 25.4; // 20 mm, in points
+
+/// The cut path's line: thin, as cutting plotters read a hairline.
+constexpr double kCutContourWidth = 0.25; // points
+
+finish::PageBox pdf_box(const Box& box, const PrintPage& page) {
+    // PDF boxes are y-up from the page's lower-left corner.
+    return {box.x, page.media.h - box.y - box.h, box.x + box.w, page.media.h - box.y};
+}
+
+void add_ink(std::vector<finish::Ink>& inks, const Colour& screen, std::string separation, const Cmyk& cmyk) {
+    inks.push_back(finish::Ink{screen, std::move(separation), cmyk});
+}
+
+} // namespace
+
+bool is_print_pdf(const Scene& scene, const OutputSize& size, const RenderOptions& options) {
+    return size.page_unit_is_physical() || (scene.allowance + scene.bleed).any() || options.marks ||
+           options.colours != ColourMode::Rgb || options.scale != 1;
+}
+
+PrintPage print_page(const Scene& scene, const OutputSize& size, const RenderOptions& options) {
+    PrintPage page;
+    const double points_per_unit = size.page_width_points() / scene.width;
+    const Box extent = scene.page();
+    const double margin = options.marks ? kMarksMargin : 0;
+    const double width = extent.w * points_per_unit + 2 * margin;
+    const double height = extent.h * points_per_unit + 2 * margin;
+    // Past 14,400 points a side, each unit of the page is made several points (UserUnit, PDF 1.6).
+    page.user_unit = std::max(1.0, std::ceil(std::max(width, height) / kMaxPdfPagePoints));
+    if (page.user_unit > kMaxPdfUserUnit)
+        diag::raise(diag::bad_usage(
+            "vexil",
+            "a PDF page is at most " + std::to_string(static_cast<long long>(kMaxPdfUserUnit * 508 / 100)) +
+                " m a side, and this one would be " +
+                std::to_string(static_cast<long long>(std::round(width / 72 * 0.0254))) + " m wide"));
+    const double u = page.user_unit;
+    page.per_design_unit = points_per_unit / u;
+    page.per_point = 1 / (options.scale * u);
+    page.margin = margin / u;
+    page.media = {0, 0, width / u, height / u};
+    const auto placed = [&](const Box& box) {
+        return Box{page.margin + (box.x - extent.x) * page.per_design_unit,
+                   page.margin + (box.y - extent.y) * page.per_design_unit, box.w * page.per_design_unit,
+                   box.h * page.per_design_unit};
+    };
+    page.bleed = placed(extent);
+    page.cut = placed(scene.cut());
+    page.flag = placed({0, 0, scene.width, scene.height});
+    return page;
+}
+
+std::vector<NamedColour> colours_of(const Scene& scene) {
+    std::vector<NamedColour> colours = scene.colours;
+    const auto note = [&](const Colour& colour) {
+        if (colour.a == 0) return; // paints nothing (a shape kept only to clip by)
+        const Colour opaque{colour.r, colour.g, colour.b, 1};
+        for (const NamedColour& known : colours)
+            if (known.screen.r == opaque.r && known.screen.g == opaque.g && known.screen.b == opaque.b)
+                return;
+        NamedColour unnamed;
+        unnamed.name = colour_to_hex(opaque);
+        unnamed.screen = opaque;
+        colours.push_back(unnamed);
+    };
+    for (const Group& group : scene.groups)
+        for (const Item& item : group.items)
+            std::visit(
+                [&](const auto& drawn) {
+                    if constexpr (!std::is_same_v<std::decay_t<decltype(drawn)>, EmblemDraw>)
+                        note(drawn.colour);
+                },
+                item);
+    // Colours the design names but never paints stay out of the bar: no plate for an unused ink.
+    std::vector<NamedColour> used;
+    for (const NamedColour& colour : colours) {
+        bool painted = false;
+        for (const Group& group : scene.groups)
+            for (const Item& item : group.items)
+                std::visit(
+                    [&](const auto& drawn) {
+                        if constexpr (!std::is_same_v<std::decay_t<decltype(drawn)>, EmblemDraw>)
+                            painted = painted || (drawn.colour.r == colour.screen.r &&
+                                                  drawn.colour.g == colour.screen.g &&
+                                                  drawn.colour.b == colour.screen.b);
+                    },
+                    item);
+        if (painted) used.push_back(colour);
+    }
+    return used;
+}
+
+} // namespace vexil::render
+
+namespace vexil {
+
+std::vector<Diagnostic> print_colour_warnings(const Design& design, const Scene& scene) {
+    std::vector<Diagnostic> warnings;
+    for (const NamedColour& colour : render::colours_of(scene)) {
+        if (colour.has_print_values()) continue;
+        const bool named = colour.region.file.size() > 0;
+        Diagnostic warning = diag::error(
+            named ? colour.region : design.flag.region, "no-print-values",
+            named ? "colors." + colour.name +
+                        " has no print values: give pantone, spot or cmyk beside rgb, or it "
+                        "is converted through the ICC profile"
+                  : "the colour " + colour.name +
+                        " is written in a layer and has no print values: name it in [colors] and give them");
+        warning.severity = Severity::Warning;
+        warnings.push_back(std::move(warning));
+    }
+    return warnings;
+}
+
+} // namespace vexil
+
+namespace vexil::render {
+
+std::string render_print_pdf(const Scene& scene, const OutputSize& size, const RenderOptions& options) {
+    const PrintPage page = print_page(scene, size, options);
+    std::unique_ptr<finish::CmykConverter> converter;
+    if (options.colours != ColourMode::Rgb)
+        converter = std::make_unique<finish::CmykConverter>(
+            options.icc_profile.empty() ? std::string(kDefaultCmykProfile) : options.icc_profile);
+    std::string bytes;
+    SurfacePtr surface(
+        cairo_pdf_surface_create_for_stream(append_to_string, &bytes, page.media.w, page.media.h));
+    set_pdf_metadata(surface.get(), scene.title, scene.author, scene.subject);
+    check(surface.get(), "PDF output");
+    {
+        ContextPtr cr(cairo_create(surface.get()));
+        cairo_save(cr.get());
+        cairo_rectangle(cr.get(), page.bleed.x, page.bleed.y, page.bleed.w, page.bleed.h);
+        cairo_clip(cr.get()); // the art ends at the bleed's edge, clear of the marks
+        cairo_translate(cr.get(), page.bleed.x, page.bleed.y);
+        draw_scene(scene, cr.get(), scene.width * page.per_design_unit, scene.height * page.per_design_unit);
+        cairo_restore(cr.get());
+        if (scene.outline) {
+            // A non-rectangular flag is printed on its bounding rectangle, and cut along its outline.
+            cairo_save(cr.get());
+            cairo_translate(cr.get(), page.flag.x, page.flag.y);
+            cairo_scale(cr.get(), page.per_design_unit, page.per_design_unit);
+            trace_path(cr.get(), *scene.outline);
+            cairo_restore(cr.get());
+            cairo_set_source_rgb(cr.get(), kCutContour.r, kCutContour.g, kCutContour.b);
+            cairo_set_line_width(cr.get(), kCutContourWidth * page.per_point * options.scale);
+            cairo_stroke(cr.get());
+        }
+        if (options.marks) draw_marks(cr.get(), scene, page, size, options);
+        check(cr.get(), "PDF drawing");
+    }
+    cairo_surface_finish(surface.get());
+    check(surface.get(), "PDF output");
+
+    finish::Finishing finishing;
+    finishing.trim = pdf_box(page.cut, page);
+    finishing.bleed = pdf_box(page.bleed, page);
+    finishing.user_unit = page.user_unit;
+    add_ink(finishing.inks, kRegistration, "All", Cmyk{1, 1, 1, 1});
+    add_ink(finishing.inks, kCutContour, "CutContour", Cmyk{0, 1, 0, 0});
+    if (converter) {
+        for (const NamedColour& colour : colours_of(scene)) {
+            const Cmyk cmyk = colour.cmyk.value_or(converter->convert(colour.screen));
+            const bool spot = options.colours == ColourMode::Spot && !colour.spot.empty();
+            add_ink(finishing.inks, colour.screen, spot ? colour.spot : std::string(), cmyk);
+        }
+        finishing.converter = converter.get();
+        finishing.output_intent = true;
+    }
+    finishing.xmp = xmp_packet(scene, options);
+    return finish::finish_pdf(bytes, finishing);
+}
+
+} // namespace vexil::render
