@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 packages=(build-essential cmake pkg-config zlib1g-dev libqpdf-dev libcairo2-dev librsvg2-dev librsvg2-bin libtomlplusplus-dev
-          libcli11-dev liblcms2-dev catch2 poppler-utils qpdf ghostscript libgs-common chromium clang-format)
+          libcli11-dev liblcms2-dev catch2 poppler-utils qpdf ghostscript libgs-common fonts-dejavu-core chromium clang-format)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
