@@ -15,7 +15,10 @@ namespace vexil {
 
 /// Every key: C++ name, value type, field name in the design file.
 #define VEXIL_FIELD_KEYS(X)                                                                                  \
+    X(anchor, std::string, "anchor")                                                                         \
+    X(angle, double, "angle")                                                                                \
     X(at, Vec2, "at")                                                                                        \
+    X(baseline, std::string, "baseline")                                                                     \
     X(blade, double, "blade")                                                                                \
     X(box, Box, "box")                                                                                       \
     X(centers, std::vector<Vec2>, "centers")                                                                 \
@@ -29,8 +32,11 @@ namespace vexil {
     X(direction, std::string, "direction")                                                                   \
     X(drop, double, "drop")                                                                                  \
     X(face, Vec2, "face")                                                                                    \
+    X(fallback, bool, "fallback")                                                                            \
     X(file, std::string, "file")                                                                             \
     X(fill_rule, std::string, "fill_rule")                                                                   \
+    X(font, std::string, "font")                                                                             \
+    X(font_file, std::string, "font_file")                                                                   \
     X(from, std::string, "from")                                                                             \
     X(gap, double, "gap")                                                                                    \
     X(handle, double, "handle")                                                                              \
@@ -40,6 +46,8 @@ namespace vexil {
     X(inner, double, "inner")                                                                                \
     X(inner_at, Vec2, "inner_at")                                                                            \
     X(inner_radius, double, "inner_radius")                                                                  \
+    X(letter_size, double, "size")                                                                           \
+    X(letter_spacing, double, "letter_spacing")                                                              \
     X(mirror, bool, "mirror")                                                                                \
     X(opacity, double, "opacity")                                                                            \
     X(outline, Outline, "outline")                                                                           \
@@ -53,12 +61,16 @@ namespace vexil {
     X(repeat, Repeat, "repeat")                                                                              \
     X(rotate, double, "rotate")                                                                              \
     X(scale, double, "scale")                                                                                \
+    X(side, std::string, "side")                                                                             \
     X(sides, int, "sides")                                                                                   \
     X(square_size, double, "size")                                                                           \
     X(size, Vec2, "size")                                                                                    \
     X(spacing, double, "spacing")                                                                            \
     X(step, int, "step")                                                                                     \
+    X(style, std::string, "style")                                                                           \
+    X(text, std::string, "text")                                                                             \
     X(weave, std::string, "weave")                                                                           \
+    X(weight, std::string, "weight")                                                                         \
     X(weights, std::vector<double>, "weights")                                                               \
     X(width, double, "width")
 

@@ -37,6 +37,7 @@ enum class Kind {
     Hammer,
     Sickle,
     Emblem,
+    Text,
 };
 
 enum class FieldType {

@@ -1,8 +1,8 @@
 #pragma once
 /// @file resources.h
-/// Between load and layout: what a design reads besides its own file — SVG emblems now, fonts
-/// next — read and parsed once, before layout, so that layout does no I/O and never sees the heavy
-/// libraries that parse them (librsvg with GIO, Pango and libxml2).
+/// Between load and layout: what a design reads besides its own file — SVG emblems, and the fonts
+/// its text is shaped with — read and parsed once, before layout, so that layout does no I/O and never sees
+/// the heavy libraries that parse them (librsvg with GIO, Pango and libxml2).
 ///
 ///     Design ─ load_resources ─▶ Resources ─┐
 ///     Design ───────────────────────────────┴─ build_scene ─▶ Scene
@@ -31,16 +31,38 @@ struct Artwork {
     std::size_t elements = 0; ///< elements one drawing visits, `<use>` expanded: its cost in a budget
 };
 
+/// One glyph of shaped text, in ems (the font size is 1), y down, on the line's baseline.
+struct ShapedGlyph {
+    Path outline;            ///< with its origin at the pen position on the baseline
+    double x = 0;            ///< the pen position, from the line's visual left end
+    double y = 0;            ///< offset from the baseline (marks set above or below)
+    double advance = 0;      ///< how far the pen moves after it, letter spacing included
+    std::size_t cluster = 0; ///< byte offset in the text of the character(s) it draws
+};
+
+/// A line of text shaped by Pango and HarfBuzz: its glyphs' outlines and places, in ems.
+struct Lettering {
+    std::vector<ShapedGlyph> glyphs; ///< in visual order, left to right as drawn
+    double width = 0;                ///< of the whole line
+    double cap_height = 0;           ///< height of the font's capital H
+    bool right_to_left = false;      ///< the text's own direction (its first strong character)
+};
+
 /// The external resources of one design, ready for layout.
 class Resources {
   public:
+    /// The shaped lettering of a `text` layer, or nullptr when it was not shaped.
+    const Lettering* lettering(const Layer& layer) const;
+    void add_lettering(const Layer& layer, Lettering lettering);
+
     /// The artwork of `file` recoloured by `recolour`, or nullptr when it was not loaded.
     const Artwork* artwork(const std::string& file, const std::vector<Recolour>& recolour) const;
     void add_artwork(const std::string& file, const std::vector<Recolour>& recolour, Artwork artwork);
-    bool empty() const { return artworks_.empty(); }
+    bool empty() const { return artworks_.empty() && letterings_.empty(); }
 
   private:
     std::map<std::string, Artwork, std::less<>> artworks_;
+    std::map<std::string, Lettering, std::less<>> letterings_;
 };
 
 /// Parsed artwork kept across loads in one process. Not shared between threads: a parsed document

@@ -64,6 +64,8 @@ KindUnit unit_of(Kind kind) {
         return hammer_and_sickle_layer;
     case Kind::Emblem:
         return emblem_layer;
+    case Kind::Text:
+        return text_layer;
     }
     throw std::logic_error("no layout unit for this kind");
 }

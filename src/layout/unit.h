@@ -80,6 +80,7 @@ Shape hammer_layer(const Layer&, const Context&);
 Shape sickle_layer(const Layer&, const Context&);
 Shape hammer_and_sickle_layer(const Layer&, const Context&);
 Shape emblem_layer(const Layer&, const Context&);
+Shape text_layer(const Layer&, const Context&);
 /// The crossings of one rings layer (for `vexil crossings`).
 std::vector<RingCrossing> crossings_of_layer(const Layer& layer, const Context& context, std::string name);
 

@@ -21,5 +21,6 @@ inline FieldSpec at_field() {
 std::vector<KindSpec> division_and_shape_kinds(); // kinds.cpp
 std::vector<KindSpec> charge_kinds();             // kinds_charges.cpp: crescent, hammer, sickle, …
 std::vector<KindSpec> emblem_kinds();             // kinds_emblem.cpp: emblem
+std::vector<KindSpec> text_kinds();               // kinds_text.cpp: text
 
 } // namespace vexil::catalogue

@@ -245,7 +245,7 @@ namespace {
 
 std::vector<KindSpec> make_catalogue() {
     std::vector<KindSpec> all = catalogue::division_and_shape_kinds();
-    for (auto* part : {&catalogue::charge_kinds, &catalogue::emblem_kinds})
+    for (auto* part : {&catalogue::charge_kinds, &catalogue::emblem_kinds, &catalogue::text_kinds})
         for (auto& kind : part())
             all.push_back(std::move(kind));
     return all;

@@ -5,9 +5,12 @@
 
 #include "diag/diag.h"
 #include "emblem/emblem.h"
+#include "text/text.h"
 #include "vexil/fields.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 namespace vexil {
@@ -27,7 +30,68 @@ std::string artwork_key(const std::string& file, const std::vector<Recolour>& re
     return key;
 }
 
+/// What a text layer's shaping depends on: two layers with the same key share one Lettering.
+std::string lettering_key(const Layer& layer) {
+    char spacing[32];
+    const double size = layer.get(fields::letter_size);
+    std::snprintf(spacing, sizeof spacing, "%a", size > 0 ? layer.get(fields::letter_spacing) / size : 0.0);
+    std::string key;
+    for (const std::string& part :
+         {layer.get(fields::text), layer.get(fields::font), layer.get_or(fields::font_file, std::string()),
+          layer.get(fields::weight), layer.get(fields::style), std::string(spacing)})
+        key.append(part).push_back('\0');
+    return key;
+}
+
+/// The family a text layer is set in: its font file's, or an installed one. nullopt after adding a
+/// diagnostic (a missing family names the close ones that are installed).
+std::optional<std::string> family_of(const Layer& layer, std::vector<Diagnostic>& problems) {
+    const std::string& asked = layer.get(fields::font);
+    if (layer.has(fields::font_file)) {
+        const std::string family = text::add_font_file(layer.get(fields::font_file));
+        if (family.empty()) {
+            problems.push_back(diag::error(layer.where(fields::font_file), "bad-font",
+                                           "font_file: not a font file fontconfig can read"));
+            return std::nullopt;
+        }
+        if (layer.given(fields::font) && text::installed_family(asked) != family) {
+            problems.push_back(
+                diag::error(layer.where(fields::font), "bad-font",
+                            "font: the font file holds the family '" + family + "', not '" + asked + "'"));
+            return std::nullopt;
+        }
+        return family;
+    }
+    if (std::string family = text::installed_family(asked); !family.empty()) return family;
+    if (layer.get(fields::fallback)) return asked; // fontconfig picks the closest it has
+    const std::vector<std::string> installed = text::installed_families();
+    std::vector<std::string> close;
+    for (const std::string& name : installed)
+        if (diag::edit_distance(name, asked) <= std::max<std::size_t>(2, asked.size() / 3) ||
+            (name.size() > 3 && asked.size() > 3 &&
+             (name.find(asked.substr(0, asked.find(' '))) != std::string::npos)))
+            close.push_back(name);
+    if (close.size() > 6) close.resize(6);
+    std::string list;
+    for (const std::string& name : close)
+        list += (list.empty() ? "" : ", ") + std::string("'") + name + "'";
+    problems.push_back(diag::error(layer.where(fields::font), "missing-font",
+                                   "font: no family '" + asked + "' is installed" +
+                                       (list.empty() ? std::string() : "; close ones that are: " + list) +
+                                       " (or write `fallback = true` to let fontconfig choose one)"));
+    return std::nullopt;
+}
+
 } // namespace
+
+const Lettering* Resources::lettering(const Layer& layer) const {
+    auto it = letterings_.find(lettering_key(layer));
+    return it == letterings_.end() ? nullptr : &it->second;
+}
+
+void Resources::add_lettering(const Layer& layer, Lettering lettering) {
+    letterings_.insert_or_assign(lettering_key(layer), std::move(lettering));
+}
 
 /// What a ResourceCache holds: for each file and recolour table, the bytes last parsed and the
 /// artwork they made. A changed file (watch mode) has other bytes and is parsed again.
@@ -59,6 +123,20 @@ Resources load_resources(const Design& design, ResourceCache* cache) {
     Resources resources;
     std::vector<Diagnostic> problems;
     for (const Layer& layer : design.layers) {
+        if (layer.kind == Kind::Text) {
+            if (resources.lettering(layer)) continue;
+            const auto family = family_of(layer, problems);
+            if (!family) continue;
+            text::Request request;
+            request.text = layer.get(fields::text);
+            request.family = *family;
+            request.weight = layer.get(fields::weight);
+            request.italic = layer.get(fields::style) == "italic";
+            const double size = layer.get(fields::letter_size);
+            request.letter_spacing = size > 0 ? layer.get(fields::letter_spacing) / size : 0;
+            resources.add_lettering(layer, text::shape(request));
+            continue;
+        }
         if (layer.kind != Kind::Emblem) continue;
         const std::string& file = layer.get(fields::file);
         const std::vector<Recolour> none;

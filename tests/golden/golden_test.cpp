@@ -49,11 +49,14 @@ double strict_agreement(const test::Image& a, const test::Image& b) {
 
 void write_index(const std::vector<fs::path>& all) {
     std::ofstream index(test::source_dir() / "docs/designs.md");
-    index << "# The designs\n\nEvery design in [designs/](../designs), with the construction sheet, law or "
-             "drawing it\n"
-             "follows. Thumbnails are the golden-test references (regenerated with\n"
-             "`VEXIL_MAKE_REF=1 ctest --test-dir build -L golden`, which also rewrites this page).\n\n"
-             "| | design | source |\n|---|---|---|\n";
+    index
+        << "# The designs\n\nEvery design in [designs/](../designs), with the construction sheet, law or "
+           "drawing it\n"
+           "follows. Thumbnails are the golden-test references (regenerated with\n"
+           "`VEXIL_MAKE_REF=1 ctest --test-dir build -L golden`, which also rewrites this page).\n"
+           "Where a design's words are set in a font that only approximates the official lettering\n"
+           "(Brazil's motto, Iraq's takbir), its source says which font stands in and what is estimated.\n\n"
+           "| | design | source |\n|---|---|---|\n";
     for (const auto& design : all) {
         const Design d = load_design(design);
         const fs::path relative = fs::relative(design, test::source_dir());
