@@ -2,6 +2,7 @@
 // plate) but the colour bar's swatches, which are painted in the design's own inks.
 #include "model/colour.h"
 #include "render/print_page.h"
+#include "render/words.h"
 #include "vexil/version.h"
 
 #include <algorithm>
@@ -134,14 +135,10 @@ std::string slug(const Scene& scene, const OutputSize& size, const RenderOptions
 } // namespace
 
 void draw_outlined_text(cairo_t* cr, double x, double y, double size, const std::string& text) {
-    cairo_save(cr);
-    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_set_font_size(cr, size);
-    cairo_new_path(cr);
-    cairo_move_to(cr, x, y);
-    cairo_text_path(cr, text.c_str());
-    cairo_fill(cr);
-    cairo_restore(cr);
+    Words words; // `y` is the baseline; Pango places a layout by its top
+    words.text = text;
+    words.size = size;
+    draw_words(cr, x, y - words_baseline(cr, words), words, WordsAs::Outlines);
 }
 
 void draw_marks(cairo_t* cr, const Scene& scene, const PrintPage& page, const OutputSize& size,

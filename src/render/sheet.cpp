@@ -1,8 +1,9 @@
-// Contact sheets and catalogues: many scenes on one surface, each with a caption. Cairo's toy text
-// API is enough for a caption in a sans face; no layout engine is needed.
+// Contact sheets and catalogues: many scenes on one surface, each with a caption set with Pango
+// (render/words.h): real text in a PDF, so a reader can search the catalogue.
 #include "diag/diag.h"
 #include "render/draw.h"
 #include "render/surfaces.h"
+#include "render/words.h"
 #include "vexil/render.h"
 
 #include <cairo-pdf.h>
@@ -22,38 +23,14 @@ constexpr double kA4Height = 595.28;
 /// Draws `caption` centred under a flag, wrapped at the cell's width into at most two lines.
 void draw_caption(cairo_t* cr, const std::string& caption, double centre_x, double top, double width,
                   double size) {
-    cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_set_font_size(cr, size);
     cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
-    std::vector<std::string> lines{""};
-    std::string word;
-    const auto fits = [&](const std::string& text) {
-        cairo_text_extents_t extents;
-        cairo_text_extents(cr, text.c_str(), &extents);
-        return extents.x_advance <= width;
-    };
-    const auto flush = [&] {
-        if (word.empty()) return;
-        const std::string joined = lines.back().empty() ? word : lines.back() + " " + word;
-        if (fits(joined) || lines.back().empty())
-            lines.back() = joined;
-        else
-            lines.push_back(word);
-        word.clear();
-    };
-    for (char c : caption) {
-        if (c == ' ')
-            flush();
-        else
-            word += c;
-    }
-    flush();
-    for (std::size_t i = 0; i < lines.size() && i < kCaptionLines; ++i) {
-        cairo_text_extents_t extents;
-        cairo_text_extents(cr, lines[i].c_str(), &extents);
-        cairo_move_to(cr, centre_x - extents.x_advance / 2, top + size * (1.2 * i + 1));
-        cairo_show_text(cr, lines[i].c_str());
-    }
+    render::Words words;
+    words.text = caption;
+    words.size = size;
+    words.wrap = width;
+    words.max_lines = static_cast<int>(kCaptionLines);
+    words.centred = true;
+    render::draw_words(cr, centre_x, top, words, render::WordsAs::Text);
 }
 
 /// Draws a scene inside a box, scaled to fit with its ratio kept, framed by a hairline.

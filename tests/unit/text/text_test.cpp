@@ -175,3 +175,13 @@ TEST_CASE("text: lettering is outlines, so no PDF of a design with words holds a
         CHECK(std::count(fonts.out.begin(), fonts.out.end(), '\n') == 2); // the header and its rule
     }
 }
+
+TEST_CASE("text: captions are set with Pango as real text a reader can search", "[text][cli]") {
+    test::TempDir dir;
+    const auto result = test::run_vexil({"variants", (test::source_dir() / "designs" / "japan.toml").string(),
+                                         "--vary", "disc.radius=0.5,0.6", "-o", dir.path().string()});
+    INFO(result.err);
+    REQUIRE(result.status == 0);
+    const auto text = test::run_tool({"pdftotext", (dir / "japan-variants.pdf").string(), "-"});
+    CHECK_THAT(text.out, Contains("disc.radius = 0.5") && Contains("disc.radius = 0.6"));
+}
