@@ -60,9 +60,17 @@ class Resources {
     void add_artwork(const std::string& file, const std::vector<Recolour>& recolour, Artwork artwork);
     bool empty() const { return artworks_.empty() && letterings_.empty(); }
 
+    /// A layer whose resource could not be made (an unusable emblem, a font that is not
+    /// installed): its diagnostic, reported by build_scene with every other layer's errors.
+    void add_problem(const Layer& layer, Diagnostic problem);
+    bool failed(const Layer& layer) const;
+    const std::vector<Diagnostic>& problems() const { return problems_; }
+
   private:
     std::map<std::string, Artwork, std::less<>> artworks_;
     std::map<std::string, Lettering, std::less<>> letterings_;
+    std::vector<Diagnostic> problems_;
+    std::vector<SourceRegion> failed_; ///< the failed layers, by where they begin
 };
 
 /// Parsed artwork kept across loads in one process. Not shared between threads: a parsed document
@@ -83,8 +91,9 @@ class ResourceCache {
     std::unique_ptr<Entries> entries_;
 };
 
-/// Reads and parses every external file the design's layers use. Throws InputError with one
-/// diagnostic per unusable file (at the layer's `file` value), or IoError.
+/// Reads and parses every external file the design's layers use, and shapes their words. An
+/// unusable file or font is recorded (Resources::problems, at the layer's field), not thrown:
+/// build_scene reports it with every other layer's errors. Throws IoError only.
 Resources load_resources(const Design& design, ResourceCache* cache = nullptr);
 
 } // namespace vexil

@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 namespace vexil {
@@ -309,9 +310,15 @@ Scene build_scene(const Design& design, const Resources& resources, std::vector<
     std::map<std::string, layout::IdInfo, std::less<>> ids; // every id, for "comes later" and "failed"
     for (const Layer& layer : design.layers)
         if (!layer.id.empty()) ids.emplace(layer.id, layout::IdInfo{layer.region.begin.line, false});
-    std::vector<Diagnostic> errors;
+    // A layer whose emblem or font could not be had was reported by load_resources: its problem
+    // joins this report, and the layer (and any clipped to it) is skipped like a failed one.
+    std::vector<Diagnostic> errors = resources.problems();
     std::size_t points = 0;
     for (const Layer& layer : design.layers) {
+        if (resources.failed(layer)) {
+            if (!layer.id.empty()) ids[layer.id].failed = true;
+            continue;
+        }
         try {
             layout::Shape shape = layout::shape_of(layer, context, points);
             layout::check_extent(layer, shape, context, points);
@@ -334,7 +341,14 @@ Scene build_scene(const Design& design, const Resources& resources, std::vector<
             if (!layer.id.empty()) ids[layer.id].failed = true;
         }
     }
-    if (!errors.empty()) diag::raise(std::move(errors));
+    if (!errors.empty()) {
+        // In the order of the file, as the loader reports (resource problems came first).
+        std::stable_sort(errors.begin(), errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
+            return std::tie(a.region.begin.line, a.region.begin.column) <
+                   std::tie(b.region.begin.line, b.region.begin.column);
+        });
+        diag::raise(std::move(errors));
+    }
     if (warnings) warnings->insert(warnings->end(), noticed.begin(), noticed.end());
     return scene;
 }

@@ -43,21 +43,21 @@ std::string lettering_key(const Layer& layer) {
     return key;
 }
 
-/// The family a text layer is set in: its font file's, or an installed one. nullopt after adding a
-/// diagnostic (a missing family names the close ones that are installed).
-std::optional<std::string> family_of(const Layer& layer, std::vector<Diagnostic>& problems) {
+/// The family a text layer is set in: its font file's, or an installed one. nullopt after recording a
+/// problem in `problems` (a missing family names the close ones that are installed).
+std::optional<std::string> family_of(const Layer& layer, Resources& problems) {
     const std::string& asked = layer.get(fields::font);
     if (layer.has(fields::font_file)) {
         const std::string family = text::add_font_file(layer.get(fields::font_file));
         if (family.empty()) {
-            problems.push_back(diag::error(layer.where(fields::font_file), "bad-font",
-                                           "font_file: not a font file fontconfig can read"));
+            problems.add_problem(layer, diag::error(layer.where(fields::font_file), "bad-font",
+                                                    "font_file: not a font file fontconfig can read"));
             return std::nullopt;
         }
         if (layer.given(fields::font) && text::installed_family(asked) != family) {
-            problems.push_back(
-                diag::error(layer.where(fields::font), "bad-font",
-                            "font: the font file holds the family '" + family + "', not '" + asked + "'"));
+            problems.add_problem(layer, diag::error(layer.where(fields::font), "bad-font",
+                                                    "font: the font file holds the family '" + family +
+                                                        "', not '" + asked + "'"));
             return std::nullopt;
         }
         return family;
@@ -75,14 +75,28 @@ std::optional<std::string> family_of(const Layer& layer, std::vector<Diagnostic>
     std::string list;
     for (const std::string& name : close)
         list += (list.empty() ? "" : ", ") + std::string("'") + name + "'";
-    problems.push_back(diag::error(layer.where(fields::font), "missing-font",
-                                   "font: no family '" + asked + "' is installed" +
-                                       (list.empty() ? std::string() : "; close ones that are: " + list) +
-                                       " (or write `fallback = true` to let fontconfig choose one)"));
+    problems.add_problem(layer,
+                         diag::error(layer.where(fields::font), "missing-font",
+                                     "font: no family '" + asked + "' is installed" +
+                                         (list.empty() ? std::string() : "; close ones that are: " + list) +
+                                         " (or write `fallback = true` to let fontconfig choose one)"));
     return std::nullopt;
 }
 
 } // namespace
+
+void Resources::add_problem(const Layer& layer, Diagnostic problem) {
+    problems_.push_back(std::move(problem));
+    failed_.push_back(layer.region);
+}
+
+bool Resources::failed(const Layer& layer) const {
+    for (const SourceRegion& region : failed_)
+        if (region.file == layer.region.file && region.begin.line == layer.region.begin.line &&
+            region.begin.column == layer.region.begin.column)
+            return true;
+    return false;
+}
 
 const Lettering* Resources::lettering(const Layer& layer) const {
     auto it = letterings_.find(lettering_key(layer));
@@ -121,11 +135,10 @@ void Resources::add_artwork(const std::string& file, const std::vector<Recolour>
 
 Resources load_resources(const Design& design, ResourceCache* cache) {
     Resources resources;
-    std::vector<Diagnostic> problems;
     for (const Layer& layer : design.layers) {
         if (layer.kind == Kind::Text) {
             if (resources.lettering(layer)) continue;
-            const auto family = family_of(layer, problems);
+            const auto family = family_of(layer, resources);
             if (!family) continue;
             text::Request request;
             request.text = layer.get(fields::text);
@@ -162,11 +175,10 @@ Resources load_resources(const Design& design, ResourceCache* cache) {
                 resources.add_artwork(file, recolour, emblem::parse(std::move(bytes), name, recolour));
             }
         } catch (const emblem::LoadError& error) {
-            problems.push_back(
-                diag::error(layer.where(fields::file), "bad-emblem", std::string("file: ") + error.what()));
+            resources.add_problem(layer, diag::error(layer.where(fields::file), "bad-emblem",
+                                                     std::string("file: ") + error.what()));
         }
     }
-    if (!problems.empty()) diag::raise(std::move(problems));
     return resources;
 }
 

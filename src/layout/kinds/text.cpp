@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <sstream>
 #include <stdexcept>
 
 namespace vexil::layout {
@@ -90,7 +91,7 @@ Shape text_layer(const Layer& layer, const Context& context) {
         if (turn > 360)
             fail(layer, fields::text, "text-too-long",
                  "text: at this size the words run " + std::to_string(static_cast<int>(std::lround(turn))) +
-                     "° round a circle of radius " + std::to_string(radius) +
+                     "° round a circle of radius " + (std::ostringstream() << radius).str() +
                      ", more than once round: make the size smaller or the radius larger");
         placed = on_circle(layer, lettering, scale, at, start, shift, radius);
     } else {

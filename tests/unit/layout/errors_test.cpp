@@ -169,9 +169,11 @@ TEST_CASE("resources: layout reads no file; artwork is parsed once per content",
     CHECK(cache.parses() == 2); // changed bytes: parsed again
 
     dir.write("mark.svg", "not svg");
+    const Resources broken = load_resources(design); // recorded, not thrown: layout reports it
+    REQUIRE(broken.problems().size() == 1);
     try {
-        (void)load_resources(design);
-        FAIL("a broken emblem loaded");
+        (void)build_scene(design, broken);
+        FAIL("a broken emblem laid out");
     } catch (const InputError& error) {
         REQUIRE(error.diagnostics().size() == 1);
         CHECK(where(error.diagnostics()[0]) == "5:8 bad-emblem");
