@@ -120,6 +120,41 @@ std::string render_contact_sheet(const std::vector<SheetCell>& cells, Format for
 /// A PDF of one flag per A4 landscape page, centred, with its caption beneath.
 std::string render_catalogue(const std::vector<SheetCell>& cells);
 
+/// A construction sheet (vexil sheet): the flag with the dimensions its layers measure.
+struct SheetOptions {
+    bool grid = false;       ///< a grid in the design's units over the flag
+    double flag_width = 520; ///< the flag's width on the sheet, in points (a tall flag: its height is 520)
+};
+/// A word or number on the sheet, where it lies (points from the sheet's top-left corner).
+struct SheetLabel {
+    std::string text;
+    Box box;
+    double size = 8;
+    bool bold = false;
+};
+/// Where everything on a sheet goes: what render_sheet draws and the tests read.
+struct SheetPlan {
+    double width = 0, height = 0; ///< the page, points
+    Box flag;                     ///< where the flag is drawn
+    double per_unit = 1;          ///< points per design unit
+    std::vector<SheetLabel> labels;
+    struct Line {
+        std::vector<Vec2> points;
+        double width = 0.5;
+        Colour colour;
+        bool dashed = false;
+    };
+    std::vector<Line> lines;
+    struct Swatch {
+        Box box;
+        Colour colour;
+    };
+    std::vector<Swatch> swatches;
+};
+SheetPlan plan_sheet(const Scene& scene, const SheetOptions& options = {});
+/// The sheet as SVG, PNG (at 2 pixels per point) or PDF; its labels are real text in SVG and PDF.
+std::string render_sheet(const Scene& scene, Format format, const SheetOptions& options = {});
+
 /// Renders and writes `path` atomically: a temporary file beside it, then rename. On any failure
 /// nothing is written and an existing file is left as it was. Throws IoError.
 void write_file(const std::filesystem::path& path, const std::string& bytes);

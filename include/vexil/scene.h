@@ -61,9 +61,30 @@ struct EmblemDraw {
 
 using Item = std::variant<FillPath, StrokePath, CutoutFill, EmblemDraw>;
 
+/// One number of a construction sheet, as the layer's layout unit reports it, in design units.
+/// A kind brings its measures with it: the sheet (vexil sheet) has no code of its own per kind.
+struct Measure {
+    enum class Type {
+        Span,     ///< the length from `a` to `b` (on the sheet's chains when it runs along an axis)
+        Radius,   ///< of a circle about `a`; `b` is a point on it
+        Diameter, ///< of a circle about `a`; `b` is a point on it
+        Centre,   ///< the point `a` (its x and y are on the sheet's chains)
+        Angle,    ///< `value` degrees, turned about `a`
+        Pattern,  ///< copies of the shape, the first about `a`: `what` says how many and how placed
+    };
+    Type type = Type::Span;
+    Vec2 a, b;
+    double value = 0; ///< the length, radius, diameter, angle or spacing shown
+    std::string what; ///< what it measures: "vertical arm", "disc", "band 2", "star (outer radius)"
+};
+
 /// One layer's output: drawn into the group, clipped, then composited with `opacity`.
 struct Group {
-    std::string id; ///< the layer id (SVG element id), may be empty
+    std::string id;   ///< the layer id (SVG element id), may be empty
+    std::string kind; ///< the layer's kind, as the design names it
+    /// What the layer measures, for a construction sheet (after `rotate`; a repeat's copies are
+    /// reported once, as a Pattern).
+    std::vector<Measure> measures;
     double opacity = 1;
     std::optional<Path> clip; ///< clip region, in design units, filled by `clip_rule`
     FillRule clip_rule = FillRule::NonZero;

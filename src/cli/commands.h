@@ -97,5 +97,6 @@ Run add_schema(CLI::App& app);
 Run add_variants(CLI::App& app);
 Run add_random(CLI::App& app);
 Run add_watch(CLI::App& app);
+Run add_sheet(CLI::App& app);
 
 } // namespace vexil::cli

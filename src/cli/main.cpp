@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     add(vexil::cli::add_variants);
     add(vexil::cli::add_random);
     add(vexil::cli::add_watch);
+    add(vexil::cli::add_sheet);
     try {
         app.parse(argc, argv);
         for (auto& [command, run] : commands)

@@ -22,6 +22,7 @@ using Clock = std::chrono::steady_clock;
 struct WatchArgs {
     std::string design;
     std::vector<std::string> outputs;
+    std::vector<std::string> sheets; ///< construction sheets kept current too
     DesignOptions design_options;
     SizeOptions size;
     int interval_ms = 250;
@@ -53,7 +54,11 @@ std::vector<std::string> render_once(const WatchArgs& args, const std::vector<st
         const RenderOptions options = args.size.render();
         const LayoutOptions layout =
             args.size.layout(design, options, *format_for_path(args.outputs.front()));
-        render_outputs(lay_out(design, &cache, layout), args.outputs, options, "vexil watch");
+        const Scene scene = lay_out(design, &cache, layout);
+        std::vector<std::pair<std::filesystem::path, std::string>> sheets;
+        for (const std::string& sheet : args.sheets)
+            sheets.emplace_back(sheet, render_sheet(scene, output_formats({sheet}, "vexil watch").front()));
+        render_outputs(scene, args.outputs, options, "vexil watch", std::move(sheets));
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
         std::cout << "rendered " << args.design << " in " << ms << " ms; watching " << design.inputs.size()
                   << " file(s)" << std::endl;
@@ -111,6 +116,8 @@ Run add_watch(CLI::App& app) {
         command->add_option("-o,--output", args->outputs, "output file; the extension picks the format"))
         ->required();
     add_size_options(*command, args->size);
+    one_value_each(command->add_option(
+        "--sheet", args->sheets, "also keep this construction sheet current (.svg .png .pdf; repeatable)"));
     command->add_option("--interval", args->interval_ms, "how often to look for changes, ms (default 250)")
         ->check(CLI::Range(10, 60000));
     command->add_option("--renders", args->renders, "stop after this many renders (default: never)")

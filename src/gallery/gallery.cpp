@@ -2,10 +2,10 @@
 // left of designs that are gone, then write index.html and catalogue.pdf. A design is "unchanged"
 // when the hash of its inputs (its text, what it extends, its emblems), the program version and the
 // output sizes matches the one recorded in OUT/.vexil-gallery after its last successful render, and
-// its four files still exist.
+// its five files still exist.
 //
 // OUT/.vexil-gallery has a line per design of the last run: its name, the hash of its inputs ("-"
-// when it failed) and the hash of each of the four files the gallery wrote for it ("-" for none).
+// when it failed) and the hash of each of the five files the gallery wrote for it ("-" for none).
 // A design whose name is no longer found loses its line, its card, and those of its files whose
 // bytes are still the ones the gallery wrote; a file that is not, or that the gallery never wrote,
 // is left alone.
@@ -87,12 +87,12 @@ std::vector<Found> discover(const std::vector<fs::path>& folders) {
 }
 
 /// What the gallery writes for each design, after OUT/NAME.
-constexpr std::array<const char*, 4> kSuffixes{".svg", ".png", "-thumb.png", ".pdf"};
+constexpr std::array<const char*, 5> kSuffixes{".svg", ".png", "-thumb.png", ".pdf", "-sheet.svg"};
 
 /// What .vexil-gallery records of one design.
 struct CacheEntry {
     std::string hash = "-"; ///< of its inputs; "-": failed, never fresh
-    std::array<std::string, kSuffixes.size()> files{"-", "-", "-", "-"}; ///< hashes of its files
+    std::array<std::string, kSuffixes.size()> files{"-", "-", "-", "-", "-"}; ///< hashes of its files
 };
 
 std::string hash_of(std::string_view bytes) {
@@ -187,7 +187,7 @@ void prepare(Job& job, const GalleryOptions& options) {
     job.hash = hash.hex();
 }
 
-/// Renders and writes the design's four files; returns the hash of each.
+/// Renders and writes the design's files (its construction sheet too); returns the hash of each.
 std::array<std::string, kSuffixes.size()> render_outputs(const Job& job, const fs::path& out,
                                                          const GalleryOptions& options) {
     const fs::path stem = out / job.found.name;
@@ -198,7 +198,8 @@ std::array<std::string, kSuffixes.size()> render_outputs(const Job& job, const f
     thumb.width = options.thumb_width;
     const std::array<std::string, kSuffixes.size()> bytes{
         render_bytes(job.scene, Format::Svg, full), render_bytes(job.scene, Format::Png, full),
-        render_bytes(job.scene, Format::Png, thumb), render_bytes(job.scene, Format::Pdf, full)};
+        render_bytes(job.scene, Format::Png, thumb), render_bytes(job.scene, Format::Pdf, full),
+        render_sheet(job.scene, Format::Svg)};
     std::vector<std::pair<fs::path, std::string>> files;
     std::array<std::string, kSuffixes.size()> hashes;
     for (std::size_t k = 0; k < kSuffixes.size(); ++k) {

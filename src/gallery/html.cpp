@@ -164,7 +164,8 @@ std::string index_html(const std::vector<GalleryEntry>& entries) {
             if (!failed)
                 html << "<div class=\"links\"><a href=\"" << escape(url(e->name))
                      << ".svg\">SVG</a><a href=\"" << escape(url(e->name)) << ".png\">PNG</a><a href=\""
-                     << escape(url(e->name)) << ".pdf\">PDF</a></div>\n";
+                     << escape(url(e->name)) << ".pdf\">PDF</a><a href=\"" << escape(url(e->name))
+                     << "-sheet.svg\">Sheet</a></div>\n";
             html << "</div>\n</article>\n";
         }
         html << "</div>\n</section>\n";

@@ -200,6 +200,30 @@ void fail(const SourceRegion& region, std::string code, std::string message) {
     diag::raise(diag::error(region, std::move(code), std::move(message)));
 }
 
+Measure span(Vec2 a, Vec2 b, std::string what) {
+    return {Measure::Type::Span, a, b, distance(a, b), std::move(what)};
+}
+Measure centre_mark(Vec2 at, std::string what) {
+    return {Measure::Type::Centre, at, at, 0, std::move(what)};
+}
+// The point on the circle a callout leads from: up and toward the fly, at 45°.
+Measure radius_of(Vec2 centre, double radius, std::string what) {
+    return {Measure::Type::Radius, centre, centre + Vec2{radius, -radius} * std::sqrt(0.5), radius,
+            std::move(what)};
+}
+Measure diameter_of(Vec2 centre, double radius, std::string what) {
+    return {Measure::Type::Diameter, centre, centre + Vec2{radius, -radius} * std::sqrt(0.5), 2 * radius,
+            std::move(what)};
+}
+std::vector<Measure> box_spans(const Box& box, const std::string& what) {
+    return {span({box.x, box.y}, {box.x + box.w, box.y}, what + " width"),
+            span({box.x, box.y}, {box.x, box.y + box.h}, what + " height")};
+}
+Shape measured(Shape shape, std::vector<Measure> measures) {
+    shape.measures.insert(shape.measures.end(), measures.begin(), measures.end());
+    return shape;
+}
+
 void warn(const Context& context, const SourceRegion& region, std::string code, std::string message) {
     Diagnostic warning = diag::error(region, std::move(code), std::move(message));
     warning.severity = Severity::Warning;
@@ -211,19 +235,48 @@ void warn(const Context& context, const SourceRegion& region, std::string code, 
 namespace layout {
 namespace {
 
+/// Copies at given points whose centres a construction sheet marks, at most.
+constexpr std::size_t kMaxMarkedCopies = 6;
+
 /// One layer laid out: its shape made by its kind's unit, turned and repeated.
 Shape shape_of(const Layer& layer, const Context& context, std::size_t points) {
     try {
         Shape shape = unit_of(layer.kind)(layer, context);
-        if (const double degrees = layer.get(fields::rotate); degrees != 0)
-            transform_shape(shape, Affine::rotate(degrees, shape.pivot));
+        if (const double degrees = layer.get(fields::rotate); degrees != 0) {
+            const Affine turn = Affine::rotate(degrees, shape.pivot);
+            transform_shape(shape, turn);
+            for (Measure& measure : shape.measures) {
+                measure.a = turn.apply(measure.a);
+                measure.b = turn.apply(measure.b);
+            }
+            shape.measures.push_back(
+                Measure{Measure::Type::Angle, shape.pivot, shape.pivot, degrees, "turned"});
+        }
         if (layer.has(fields::repeat)) {
             // Count before copying: the copies of a large shape would fill memory first.
             std::size_t one = shape.silhouette.points().size();
             for (const Item& item : shape.items)
                 one += cost(item);
             check_budget(layer, points + one * copy_count(layer.get(fields::repeat)));
-            shape = replicate(shape, layer.get(fields::repeat), transform_shape);
+            // The shape's measures are reported once, at the first copy, with the pattern; the
+            // shape as laid out (at the pattern's centre, for a circle) is not itself drawn.
+            const Repeat& repeat = layer.get(fields::repeat);
+            const Vec2 offset = first_copy(repeat, shape.pivot) - shape.pivot;
+            std::vector<Measure> measures;
+            for (Measure measure : shape.measures) {
+                measure.a = measure.a + offset;
+                measure.b = measure.b + offset;
+                if (measure.type != Measure::Type::Centre || repeat.pattern != "points")
+                    measures.push_back(measure);
+            }
+            measures.push_back(pattern_measure(repeat, shape.pivot));
+            // A few copies at points the design gives each stand where it says: their centres are
+            // on the sheet (China's four small stars). Many (Brazil's 27) would bury the chains.
+            if (repeat.pattern == "points" && repeat.at.size() <= kMaxMarkedCopies)
+                for (Vec2 p : repeat.at)
+                    measures.push_back(centre_mark(p, "copy"));
+            shape = replicate(shape, repeat, transform_shape);
+            shape.measures = std::move(measures);
         }
         return shape;
     } catch (const std::invalid_argument& error) { // the geometry core refuses degenerate input
@@ -248,6 +301,8 @@ Group group_of(const Layer& layer, Shape& shape, const Context& context,
                const std::map<std::string, IdInfo, std::less<>>& ids) {
     Group group;
     group.id = layer.id;
+    group.kind = std::string(kind_name(layer.kind));
+    group.measures = std::move(shape.measures);
     group.opacity = layer.get(fields::opacity);
     if (group.opacity == 0 && layer.id.empty()) // with an id it may be a clip source
         warn(context, layer.where(fields::opacity), "invisible", "opacity: 0 makes this layer invisible");

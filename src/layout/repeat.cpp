@@ -2,6 +2,8 @@
 // copy is turned about that pivot (radial orientation, or to face a point) and moved to its place.
 #include "layout/repeat.h"
 
+#include <cstdio>
+
 #include <algorithm>
 
 namespace vexil::layout {
@@ -51,6 +53,44 @@ std::size_t copy_count(const Repeat& repeat) {
     for (int r = 0; r < repeat.rows; ++r)
         total += static_cast<std::size_t>(repeat.cols[static_cast<std::size_t>(r) % repeat.cols.size()]);
     return total;
+}
+
+namespace {
+std::string number(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.4g", value);
+    return text;
+}
+} // namespace
+
+Vec2 first_copy(const Repeat& repeat, Vec2 pivot) {
+    const auto all = places(repeat, pivot);
+    return all.empty() ? pivot : all.front().at;
+}
+
+Measure pattern_measure(const Repeat& repeat, Vec2 first) {
+    const std::string n = std::to_string(copy_count(repeat));
+    Measure measure{Measure::Type::Pattern, first, first, 0, ""};
+    if (repeat.pattern == "circle" || repeat.pattern == "arc") {
+        measure.value = repeat.radius;
+        measure.what =
+            n + " copies on a circle of radius " + number(repeat.radius) +
+            (repeat.pattern == "arc" ? ", from " + number(repeat.from) + "° to " + number(repeat.to) + "°"
+                                     : "");
+    } else if (repeat.pattern == "grid") {
+        std::string per_row;
+        for (std::size_t i = 0; i < repeat.cols.size(); ++i)
+            per_row += (i ? " and " : "") + std::to_string(repeat.cols[i]);
+        measure.value = repeat.step.x;
+        measure.what = n + " copies in " + std::to_string(repeat.rows) + " rows of " + per_row + ", " +
+                       number(repeat.step.x) + " apart across and " + number(repeat.step.y) + " down";
+    } else if (repeat.pattern == "row" || repeat.pattern == "column") {
+        measure.value = length(repeat.step);
+        measure.what = n + " copies in a " + repeat.pattern + ", " + number(length(repeat.step)) + " apart";
+    } else {
+        measure.what = n + " copies at the points given";
+    }
+    return measure;
 }
 
 Shape replicate(const Shape& shape, const Repeat& repeat, void (*transform)(Shape&, const Affine&)) {

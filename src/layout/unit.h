@@ -29,8 +29,19 @@ struct Shape {
     std::vector<Item> items;
     Path silhouette; ///< the layer's whole area: what `outline` strokes and `clip` refers to
     FillRule silhouette_rule = FillRule::NonZero;
-    Vec2 pivot; ///< what `rotate` turns about
+    Vec2 pivot;                    ///< what `rotate` turns about
+    std::vector<Measure> measures; ///< what a construction sheet shows of it
 };
+
+// Measures, as a unit reports them (scene.h, Measure).
+Measure span(Vec2 a, Vec2 b, std::string what);
+Measure centre_mark(Vec2 at, std::string what);
+Measure radius_of(Vec2 centre, double radius, std::string what);
+Measure diameter_of(Vec2 centre, double radius, std::string what);
+/// The box's width along its top edge and its height along its hoist edge.
+std::vector<Measure> box_spans(const Box& box, const std::string& what);
+/// `shape` with `measures` added: `return measured(single_fill(…), {…});`.
+Shape measured(Shape shape, std::vector<Measure> measures);
 
 /// One filled path that is also the silhouette.
 Shape single_fill(Path path, Colour colour, Vec2 pivot);

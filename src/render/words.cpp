@@ -63,6 +63,13 @@ double words_width(cairo_t* cr, const Words& words) {
     return logical.width / double(PANGO_SCALE);
 }
 
+Vec2 words_size(cairo_t* cr, const Words& words) {
+    const LayoutPtr layout = layout_of(cr, words);
+    PangoRectangle logical;
+    pango_layout_get_extents(layout.get(), nullptr, &logical);
+    return {logical.width / double(PANGO_SCALE), logical.height / double(PANGO_SCALE)};
+}
+
 double words_baseline(cairo_t* cr, const Words& words) {
     return pango_layout_get_baseline(layout_of(cr, words).get()) / double(PANGO_SCALE);
 }

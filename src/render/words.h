@@ -3,6 +3,8 @@
 // page's slug and colour bar, a proof's legend — set with Pango (shaped, any script), never with
 // Cairo's toy text API.
 
+#include "vexil/geom.h"
+
 #include <cairo.h>
 
 #include <string>
@@ -28,6 +30,8 @@ struct Words {
 double draw_words(cairo_t* cr, double x, double y, const Words& words, WordsAs as);
 /// The width `words` take on one line.
 double words_width(cairo_t* cr, const Words& words);
+/// The width and height `words` take (wrapped, when they wrap).
+Vec2 words_size(cairo_t* cr, const Words& words);
 /// How far below the top of `words` their first baseline lies.
 double words_baseline(cairo_t* cr, const Words& words);
 

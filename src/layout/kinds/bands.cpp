@@ -42,6 +42,14 @@ Shape bands_layer(const Layer& layer, const Context& context) {
                                     : Box{box.x + start, box.y, end - start, box.h};
         shape.items.push_back(FillPath{rect_path(band), colours[i], FillRule::NonZero});
     }
+    // Each band's extent across the box: the boundaries are on the sheet's chain.
+    for (std::size_t i = 0; i + 1 < edges.size(); ++i) {
+        if (edges[i + 1] <= edges[i]) continue;
+        const std::string what = "band " + std::to_string(i + 1);
+        shape.measures.push_back(horizontal
+                                     ? span({box.x, box.y + edges[i]}, {box.x, box.y + edges[i + 1]}, what)
+                                     : span({box.x + edges[i], box.y}, {box.x + edges[i + 1], box.y}, what));
+    }
     return shape;
 }
 

@@ -10,7 +10,11 @@ Shape bend_layer(const Layer& layer, const Context& context) {
     const Vec2 start = from_top ? Vec2{0, 0} : Vec2{0, box.h};
     const Vec2 end = from_top ? Vec2{box.w, box.h} : Vec2{box.w, 0};
     const auto band = geom::clockwise(geom::band_in_box(start, end, layer.get(fields::width), box));
-    return single_fill(polygon_path(band), layer.get(fields::color), context.centre());
+    const Vec2 along = normalized(end - start), across{-along.y, along.x};
+    const Vec2 c = box.centre();
+    const double width = layer.get(fields::width);
+    return measured(single_fill(polygon_path(band), layer.get(fields::color), context.centre()),
+                    {span(c - across * (width / 2), c + across * (width / 2), "bend's width")});
 }
 
 } // namespace vexil::layout

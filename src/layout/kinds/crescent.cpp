@@ -17,7 +17,11 @@ Shape crescent_layer(const Layer& layer, const Context&) {
              "the cut-out covers the whole crescent: the circle of `inner_radius` about `inner_at` contains "
              "the "
              "circle of `radius` about `at`");
-    return single_fill(geom::crescent_path(at, radius, inner_at, inner_radius), layer.get(fields::color), at);
+    return measured(
+        single_fill(geom::crescent_path(at, radius, inner_at, inner_radius), layer.get(fields::color), at),
+        {centre_mark(at, "crescent's outer circle"), radius_of(at, radius, "crescent's outer circle"),
+         centre_mark(inner_at, "crescent's inner circle"),
+         radius_of(inner_at, inner_radius, "crescent's inner circle")});
 }
 
 } // namespace vexil::layout

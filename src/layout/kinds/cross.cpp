@@ -22,7 +22,9 @@ Shape cross_layer(const Layer& layer, const Context& context) {
                               {0, y1},
                               {0, y0},
                               {x0, y0}});
-    return single_fill(std::move(path), layer.get(fields::color), at);
+    // The arms' widths and where they cross: Sweden's 5, 2, 9 along the top and 4, 2, 4 down the hoist.
+    return measured(single_fill(std::move(path), layer.get(fields::color), at),
+                    {span({x0, 0}, {x1, 0}, "vertical arm"), span({0, y0}, {0, y1}, "horizontal arm")});
 }
 
 } // namespace vexil::layout

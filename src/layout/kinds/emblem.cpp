@@ -46,6 +46,8 @@ Shape emblem_layer(const Layer& layer, const Context& context) {
                                      std::filesystem::path(file).filename().string(), artwork.elements});
     shape.silhouette = rect_path(placed); // what `outline` and `clip` see: the artwork's box
     shape.pivot = at;
+    shape.measures = box_spans(placed, "emblem's box");
+    shape.measures.push_back(centre_mark(at, "emblem"));
     return shape;
 }
 

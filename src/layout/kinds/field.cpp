@@ -4,7 +4,8 @@
 namespace vexil::layout {
 
 Shape field_layer(const Layer& layer, const Context& context) {
-    return single_fill(rect_path(context.flag_box()), layer.get(fields::color), context.centre());
+    return measured(single_fill(rect_path(context.flag_box()), layer.get(fields::color), context.centre()),
+                    box_spans(context.flag_box(), "flag"));
 }
 
 } // namespace vexil::layout

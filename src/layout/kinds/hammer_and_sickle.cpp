@@ -27,7 +27,10 @@ Shape place(const Layer& layer, const Path& unit) {
                          .then(Affine::translate(at));
     Path placed = unit.transformed(m);
     if (mirror) placed = placed.reversed();
-    return single_fill(std::move(placed), layer.get(fields::color), at);
+    const Box square{at.x - size / 2, at.y - size / 2, size, size};
+    return measured(single_fill(std::move(placed), layer.get(fields::color), at),
+                    {centre_mark(at, std::string(kind_name(layer.kind))),
+                     span({square.x, square.y}, {square.x + size, square.y}, "the square it is drawn in")});
 }
 
 } // namespace

@@ -15,6 +15,7 @@ Shape path_layer(const Layer& layer, const Context&) {
         std::get<FillPath>(shape.items.front()).rule = FillRule::EvenOdd;
         shape.silhouette_rule = FillRule::EvenOdd;
     }
+    shape.measures = box_spans(placed.bounds(), "path");
     return shape;
 }
 

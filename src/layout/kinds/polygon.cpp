@@ -17,14 +17,19 @@ Shape polygon_layer(const Layer& layer, const Context&) {
         Vec2 centre;
         for (Vec2 p : points)
             centre = centre + p / static_cast<double>(points.size());
-        return single_fill(polygon_path(points), layer.get(fields::color),
-                           layer.given(fields::at) ? at : centre);
+        Path outline = polygon_path(points);
+        const Box box = outline.bounds();
+        return measured(
+            single_fill(std::move(outline), layer.get(fields::color), layer.given(fields::at) ? at : centre),
+            box_spans(box, "polygon"));
     }
     if (!layer.has(fields::sides) || !layer.has(fields::radius))
         fail(layer.has(fields::sides) ? layer.where(fields::sides) : layer.where(fields::radius),
              "missing-key", "a regular polygon needs both `sides` and `radius`");
     const auto vertices = regular_polygon(at, layer.get(fields::radius), layer.get(fields::sides));
-    return single_fill(polygon_path(vertices), layer.get(fields::color), at);
+    return measured(
+        single_fill(polygon_path(vertices), layer.get(fields::color), at),
+        {centre_mark(at, "polygon"), radius_of(at, layer.get(fields::radius), "polygon (to a corner)")});
 }
 
 } // namespace vexil::layout

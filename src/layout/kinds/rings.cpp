@@ -220,6 +220,17 @@ Shape rings_layer(const Layer& layer, const Context& context) {
 
     Shape shape;
     shape.pivot = layer.has(fields::at) ? layer.get(fields::at) : context.centre();
+    // The Earth flag's published construction: each ring's centre, its radius (to the band's
+    // middle), the band and the gap either side of an over-strand.
+    for (std::size_t i = 0; i < rings.size(); ++i)
+        shape.measures.push_back(centre_mark(rings[i].centre, "ring " + std::to_string(i + 1)));
+    shape.measures.push_back(radius_of(rings.front().centre, radius, "each ring (to the band's middle)"));
+    const Vec2 first = rings.front().centre;
+    shape.measures.push_back(
+        span(first + Vec2{0, radius - half}, first + Vec2{0, radius + half}, "each ring's band"));
+    if (gap > 0)
+        shape.measures.push_back(span(first + Vec2{0, radius + half}, first + Vec2{0, radius + half + gap},
+                                      "gap beside an over-strand"));
     for (const auto& ring : rings)
         shape.silhouette.append(annulus_path(ring.centre, radius - half, radius + half));
     if (gap > 0) {

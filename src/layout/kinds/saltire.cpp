@@ -35,7 +35,10 @@ Shape saltire_layer(const Layer& layer, const Context& context) {
         path.append(half_arm(c, br, half, {c, tr, br})); // lower fly arm → fly triangle
         path.append(half_arm(c, bl, half, {c, br, bl})); // lower hoist arm → bottom triangle
     }
-    return single_fill(std::move(path), layer.get(fields::color), c);
+    // The arms' width, across an arm (a diagonal: a callout, not a chain).
+    const Vec2 along = normalized(tr - bl), across{-along.y, along.x};
+    return measured(single_fill(std::move(path), layer.get(fields::color), c),
+                    {span(c - across * (width / 2), c + across * (width / 2), "saltire's arm")});
 }
 
 } // namespace vexil::layout

@@ -33,8 +33,9 @@ Shape star_layer(const Layer& layer, const Context&) {
                  "face: the star cannot face its own centre `at`; give another point");
         turn = heading_of(toward);
     }
-    return single_fill(polygon_path(star_vertices(at, radius, inner, points, turn)), layer.get(fields::color),
-                       at);
+    return measured(single_fill(polygon_path(star_vertices(at, radius, inner, points, turn)),
+                                layer.get(fields::color), at),
+                    {centre_mark(at, "star"), radius_of(at, radius, "star (outer radius)")});
 }
 
 } // namespace vexil::layout

@@ -113,6 +113,13 @@ Shape text_layer(const Layer& layer, const Context& context) {
         shape.items.push_back(FillPath{std::move(outline), colour, FillRule::NonZero});
     }
     shape.pivot = at;
+    if (layer.has(fields::radius))
+        shape.measures = {centre_mark(at, "text's circle"),
+                          radius_of(at, layer.get(fields::radius),
+                                    "text's circle (to the " + layer.get(fields::baseline) + ")")};
+    else
+        shape.measures = {centre_mark(at, "text's anchor")};
+    shape.measures.push_back(span(at, at - Vec2{0, size}, "capitals' height"));
     return shape;
 }
 

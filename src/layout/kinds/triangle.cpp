@@ -17,7 +17,14 @@ Shape triangle_layer(const Layer& layer, const Context& context) {
         corners = {{0, 0}, {w, 0}, {w / 2, depth}};
     else
         corners = {{0, h}, {w / 2, h - depth}, {w, h}};
-    return single_fill(polygon_path(corners), layer.get(fields::color), context.centre());
+    // How far the apex reaches in from its edge.
+    const Vec2 apex = corners[from == "hoist" ? 1 : from == "fly" ? 2 : from == "top" ? 2 : 1];
+    const Vec2 base = from == "hoist" ? Vec2{0, apex.y}
+                      : from == "fly" ? Vec2{w, apex.y}
+                      : from == "top" ? Vec2{apex.x, 0}
+                                      : Vec2{apex.x, h};
+    return measured(single_fill(polygon_path(corners), layer.get(fields::color), context.centre()),
+                    {span(base, apex, "triangle's depth")});
 }
 
 } // namespace vexil::layout
