@@ -1,6 +1,7 @@
 #include "render/surfaces.h"
 #include "diag/diag.h"
 #include "render/draw.h"
+#include "render/png.h"
 #include "vexil/diagnostic.h"
 #include "vexil/version.h"
 
@@ -8,11 +9,13 @@
 #include <cairo-svg.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <ctime>
+#include <variant>
 
 namespace vexil::render {
 namespace {
@@ -83,37 +86,48 @@ void check(cairo_t* cr, const char* what) {
 }
 
 std::string encode_png(cairo_surface_t* image, std::optional<double> dpi) {
-    std::string bytes;
-    const auto status = cairo_surface_write_to_png_stream(image, append_to_string, &bytes);
-    if (status != CAIRO_STATUS_SUCCESS)
-        throw IoError(std::string("PNG encoding: ") + cairo_status_to_string(status));
-    if (dpi) bytes = with_resolution(std::move(bytes), *dpi);
-    return bytes;
+    cairo_surface_flush(image);
+    const int width = cairo_image_surface_get_width(image), height = cairo_image_surface_get_height(image);
+    PngWriter opaque(width, height, true, dpi);
+    if (opaque.add_rows(image, 0, height)) return opaque.finish();
+    PngWriter translucent(width, height, false, dpi);
+    translucent.add_rows(image, 0, height);
+    return translucent.finish();
 }
 
-std::string with_resolution(std::string png, double dpi) {
-    // Cairo's writer has no way to record a resolution, so the pHYs chunk (PNG 1.2, 4.2.4.2: pixels
-    // per metre for x and y, unit 1 = metre) goes in right after IHDR, which PNG puts first: the
-    // 8-byte signature, then IHDR's length (4), type (4), 13 bytes of data and its CRC (4).
-    constexpr std::size_t kAfterHeader = 8 + 4 + 4 + 13 + 4;
-    if (png.size() < kAfterHeader || png.compare(12, 4, "IHDR") != 0)
-        throw IoError("PNG encoding: no header to record the resolution after");
-    const auto per_metre = static_cast<std::uint32_t>(std::lround(dpi / 0.0254));
-    std::string chunk;
-    const auto put32 = [&](std::uint32_t value) {
-        for (int shift = 24; shift >= 0; shift -= 8)
-            chunk += static_cast<char>((value >> shift) & 0xff);
+namespace {
+
+/// Whether every pixel of the scene's raster will be opaque: no outline, and a first layer of
+/// opaque rectangles (a field, bands) that covers the page. Then the PNG is RGB; a wrong guess
+/// costs a second pass, never a wrong file (PngWriter refuses a translucent pixel).
+bool covers_page(const Scene& scene) {
+    if (scene.outline || scene.groups.empty()) return false;
+    const Group& first = scene.groups.front();
+    if (first.opacity < 1 || first.clip) return false;
+    const Box page = scene.page();
+    std::vector<std::pair<double, double>> across, down; // full-width rows, full-height columns
+    for (const Item& item : first.items) {
+        const auto* fill = std::get_if<FillPath>(&item);
+        if (!fill || fill->colour.a < 1 || fill->path.points().size() != 4) continue;
+        const Box box = fill->path.bounds();
+        if (box.x <= page.x && box.x + box.w >= page.x + page.w) across.emplace_back(box.y, box.y + box.h);
+        if (box.y <= page.y && box.y + box.h >= page.y + page.h) down.emplace_back(box.x, box.x + box.w);
+    }
+    const auto covered = [](std::vector<std::pair<double, double>> spans, double from, double to) {
+        std::sort(spans.begin(), spans.end());
+        double reached = from;
+        for (const auto& [start, end] : spans)
+            if (start <= reached) reached = std::max(reached, end);
+        return reached >= to;
     };
-    put32(9);
-    chunk += "pHYs";
-    put32(per_metre);
-    put32(per_metre);
-    chunk += '\x01';
-    const auto* typed = reinterpret_cast<const Bytef*>(chunk.data() + 4); // the CRC covers type and data
-    put32(static_cast<std::uint32_t>(crc32(crc32(0L, Z_NULL, 0), typed, 4 + 9)));
-    png.insert(kAfterHeader, chunk);
-    return png;
+    return covered(across, page.y, page.y + page.h) || covered(down, page.x, page.x + page.w);
 }
+
+/// Pixels drawn at once: a larger raster is drawn and encoded a band of rows at a time, so memory
+/// stays at one band (kBandPixels × 4 bytes, 64 MiB) plus the compressed file, however large it is.
+constexpr long long kBandPixels = 16'000'000;
+
+} // namespace
 
 std::string render_png(const Scene& scene, const OutputSize& size) {
     // The page's pixels past the flag on each side, each rounded on its own.
@@ -122,18 +136,32 @@ std::string render_png(const Scene& scene, const OutputSize& size) {
         return static_cast<int>(std::lround(units * per_unit));
     };
     const double across = size.width / scene.width, down = size.height / scene.height;
-    const int extra_width = pixels(-page.x, across) + pixels(page.x + page.w - scene.width, across);
-    const int extra_height = pixels(-page.y, down) + pixels(page.y + page.h - scene.height, down);
-    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size.width + extra_width,
-                                                  size.height + extra_height));
+    const int width = size.width + pixels(-page.x, across) + pixels(page.x + page.w - scene.width, across);
+    const int height = size.height + pixels(-page.y, down) + pixels(page.y + page.h - scene.height, down);
+    const int band = static_cast<int>(std::clamp<long long>(kBandPixels / width, 1, height));
+    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, band));
     check(surface.get(), "PNG surface");
-    {
-        ContextPtr cr(cairo_create(surface.get()));
-        draw_scene(scene, cr.get(), size.width, size.height);
-        check(cr.get(), "PNG drawing");
+    // In one band, the drawing itself says whether it is opaque; in several, the scene must.
+    const bool one_band = band == height;
+    for (bool opaque : {one_band || covers_page(scene), false}) {
+        PngWriter writer(width, height, opaque, size.dpi, !one_band);
+        bool written = true;
+        for (int top = 0; top < height && written; top += band) {
+            const int rows = std::min(band, height - top);
+            if (!(one_band && !opaque)) { // a second pass over one band: it is drawn already
+                ContextPtr cr(cairo_create(surface.get()));
+                cairo_set_operator(cr.get(), CAIRO_OPERATOR_CLEAR);
+                cairo_paint(cr.get());
+                cairo_set_operator(cr.get(), CAIRO_OPERATOR_OVER);
+                cairo_translate(cr.get(), 0, -top); // this band of the page
+                draw_scene(scene, cr.get(), size.width, size.height);
+                check(cr.get(), "PNG drawing");
+            }
+            written = writer.add_rows(surface.get(), 0, rows);
+        }
+        if (written) return writer.finish();
     }
-    cairo_surface_flush(surface.get());
-    return encode_png(surface.get(), size.dpi);
+    throw IoError("PNG encoding: no pass wrote the image");
 }
 
 std::string render_svg(const Scene& scene, const OutputSize& size) {

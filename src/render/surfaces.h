@@ -22,12 +22,9 @@ std::string render_pdf(const Scene& scene, const OutputSize& size);
 void set_pdf_metadata(cairo_surface_t* pdf, const std::string& title, const std::string& author = {},
                       const std::string& subject = {});
 
-/// The PNG encoder, behind one function: encoding, not drawing, is where a raster render spends its
-/// time, and a faster encoder can replace this without touching anything else.
+/// A drawn image surface as a PNG (render/png.h: vexil's writer, RGB when every pixel is opaque).
 /// `dpi`, when given, is recorded in the file (pHYs).
 std::string encode_png(cairo_surface_t* image, std::optional<double> dpi = std::nullopt);
-/// A PNG file with its resolution recorded: a pHYs chunk, in pixels per metre, after the header.
-std::string with_resolution(std::string png, double dpi);
 
 /// A cairo_write_func_t for the *_for_stream surfaces and PNG writer: appends the bytes to the
 /// std::string that `closure` points to.
