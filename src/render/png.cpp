@@ -79,56 +79,73 @@ bool PngWriter::add_rows(cairo_surface_t* image, int first, int rows) {
     cairo_surface_flush(image);
     const unsigned char* data = cairo_image_surface_get_data(image);
     const int stride = cairo_image_surface_get_stride(image);
+    const std::size_t row_bytes = static_cast<std::size_t>(width_) * 4;
+    const auto row = [&](int y) { return data + static_cast<std::ptrdiff_t>(y) * stride; };
+    // A row the same as the one before it (most of a flag's rows) needs no work: UP makes it zeros.
+    const auto same_as_before = [&](int y) {
+        const unsigned char* before =
+            y > first ? row(y - 1) : (rows_done_ > 0 ? last_source_.data() : nullptr);
+        return before && std::memcmp(row(y), before, row_bytes) == 0;
+    };
     // Check the whole band before adding any of it, so that a refusal leaves the writer unchanged.
     if (opaque_)
         for (int y = first; y < first + rows; ++y) {
-            const auto* pixels =
-                reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+            if (same_as_before(y)) continue;
+            const auto* pixels = reinterpret_cast<const std::uint32_t*>(row(y));
             for (int x = 0; x < width_; ++x)
                 if ((pixels[x] >> 24) != 0xff) return false;
         }
     for (int y = first; y < first + rows; ++y) {
-        const auto* pixels =
-            reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-        unsigned char* to = current_.data();
-        for (int x = 0; x < width_; ++x) {
-            const std::uint32_t pixel = pixels[x];
-            const std::uint32_t alpha = pixel >> 24;
-            const std::uint32_t r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
-            if (opaque_) {
-                *to++ = static_cast<unsigned char>(r);
-                *to++ = static_cast<unsigned char>(g);
-                *to++ = static_cast<unsigned char>(b);
-            } else if (alpha == 0) {
-                to[0] = to[1] = to[2] = to[3] = 0;
-                to += 4;
-            } else {
-                // Cairo keeps colour premultiplied; PNG's is straight. Rounded exactly as Cairo's own
-                // PNG writer rounds (cairo-png.c, unpremultiply_data), so the files decode alike.
-                *to++ = static_cast<unsigned char>((r * 255 + alpha / 2) / alpha);
-                *to++ = static_cast<unsigned char>((g * 255 + alpha / 2) / alpha);
-                *to++ = static_cast<unsigned char>((b * 255 + alpha / 2) / alpha);
-                *to++ = static_cast<unsigned char>(alpha);
-            }
-        }
+        const bool same = same_as_before(y);
         ++rows_done_;
-        filter_row();
-        if (streaming_)
-            stream_row(rows_done_ == height_);
-        else
-            whole_.insert(whole_.end(), filtered_.begin(), filtered_.end());
+        unsigned char* out = streaming_ ? filtered_.data() : next_row();
+        if (same) {
+            out[0] = kUp;
+            std::memset(out + 1, 0, current_.size());
+        } else {
+            unpremultiply(reinterpret_cast<const std::uint32_t*>(row(y)));
+            filter_row(out);
+        }
+        if (streaming_) stream_row(rows_done_ == height_);
     }
+    last_source_.assign(row(first + rows - 1), row(first + rows - 1) + row_bytes);
     return true;
 }
 
-void PngWriter::filter_row() {
+unsigned char* PngWriter::next_row() {
+    const std::size_t size = current_.size() + 1;
+    whole_.resize(whole_.size() + size);
+    return whole_.data() + whole_.size() - size;
+}
+
+void PngWriter::unpremultiply(const std::uint32_t* pixels) {
+    unsigned char* to = current_.data();
+    for (int x = 0; x < width_; ++x) {
+        const std::uint32_t pixel = pixels[x];
+        const std::uint32_t alpha = pixel >> 24;
+        const std::uint32_t r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+        if (opaque_) {
+            *to++ = static_cast<unsigned char>(r);
+            *to++ = static_cast<unsigned char>(g);
+            *to++ = static_cast<unsigned char>(b);
+        } else if (alpha == 0) {
+            to[0] = to[1] = to[2] = to[3] = 0;
+            to += 4;
+        } else {
+            // Cairo keeps colour premultiplied; PNG's is straight. Rounded exactly as Cairo's own
+            // PNG writer rounds (cairo-png.c, unpremultiply_data), so the files decode alike.
+            *to++ = static_cast<unsigned char>((r * 255 + alpha / 2) / alpha);
+            *to++ = static_cast<unsigned char>((g * 255 + alpha / 2) / alpha);
+            *to++ = static_cast<unsigned char>((b * 255 + alpha / 2) / alpha);
+            *to++ = static_cast<unsigned char>(alpha);
+        }
+    }
+}
+
+void PngWriter::filter_row(unsigned char* row) {
     const std::size_t n = current_.size(), bpp = channels_;
-    unsigned char* out = filtered_.data() + 1;
-    if (rows_done_ > 1 && current_ == previous_) {
-        // The same as the row above: UP leaves nothing but zeros.
-        filtered_[0] = kUp;
-        std::memset(out, 0, n);
-    } else {
+    unsigned char* out = row + 1;
+    {
         // SUB (each byte less the one a pixel to its left) or UP (less the one above), whichever
         // leaves the smaller sum of magnitudes: libpng's heuristic for choosing a filter.
         std::uint64_t none = 0, sub = 0, up = 0;
@@ -141,7 +158,7 @@ void PngWriter::filter_row() {
         }
         Filter filter = none <= sub ? kNone : kSub;
         if (rows_done_ > 1 && up < std::min(none, sub)) filter = kUp;
-        filtered_[0] = filter;
+        row[0] = filter;
         for (std::size_t i = 0; i < n; ++i) {
             const unsigned char before = filter == kUp                ? previous_[i]
                                          : filter == kSub && i >= bpp ? current_[i - bpp]

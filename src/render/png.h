@@ -38,7 +38,11 @@ class PngWriter {
     std::string finish();
 
   private:
-    void filter_row();
+    /// The source row as PNG bytes, in current_.
+    void unpremultiply(const std::uint32_t* pixels);
+    /// current_ filtered against previous_ into `row` (filter byte first); current_ becomes previous_.
+    void filter_row(unsigned char* row);
+    unsigned char* next_row(); ///< the next row's place in whole_
     void stream_row(bool last);
     void flush_idat(bool all);
 
@@ -47,6 +51,7 @@ class PngWriter {
     bool streaming_;
     std::size_t channels_;
     std::vector<unsigned char> previous_, current_, filtered_;
+    std::vector<unsigned char> last_source_; ///< the last row added, as the surface held it
     z_stream zlib_{};
     std::string out_;
     std::string idat_;                 ///< compressed bytes not yet framed in an IDAT chunk
