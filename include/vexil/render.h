@@ -20,9 +20,11 @@ enum class Format { Svg, Png, Pdf };
 /// From a file extension (.svg .png .pdf, any case), or nullopt.
 std::optional<Format> format_for_path(const std::filesystem::path& path);
 
-/// Largest raster we agree to make: each side and the total pixel count.
-inline constexpr int kMaxRasterSide = 20000;
-inline constexpr long long kMaxRasterPixels = 100'000'000;
+/// Largest raster we agree to make: each side and the total pixel count. A PNG is drawn and
+/// encoded a band of 16 million pixels at a time, so memory stays near 64 MiB plus the compressed
+/// file however large it is; time grows with the pixels (about 3 s for 1,000 million).
+inline constexpr int kMaxRasterSide = 100'000;
+inline constexpr long long kMaxRasterPixels = 1'000'000'000;
 
 /// Points per inch, and the largest side of a PDF page in its default unit (PDF 1.7, annex C.2:
 /// 14,400 units, 200 in, 508 cm). A larger page is written with a UserUnit (PDF 1.6) that makes

@@ -14,6 +14,9 @@
 namespace vexil {
 namespace {
 
+/// A contact sheet is drawn whole (4 bytes a pixel), unlike a flag's PNG, drawn in bands: 400 MiB at most.
+constexpr long long kMaxSheetPixels = 100'000'000;
+constexpr double kMaxSheetSide = 20'000;
 constexpr double kMargin = 16;      // around the sheet and between cells, in output units
 constexpr double kCaptionSize = 12; // caption font size
 constexpr double kCaptionLines = 2; // room left under each flag
@@ -61,8 +64,8 @@ std::string render_contact_sheet(const std::vector<SheetCell>& cells, Format for
     const double cell_height = flag_height + kCaptionSize * (1.2 * kCaptionLines + 0.6);
     const double width = kMargin + columns * (cell_width + kMargin);
     const double height = kMargin + rows * (cell_height + kMargin);
-    if (width * height > static_cast<double>(kMaxRasterPixels) || width > kMaxRasterSide ||
-        height > kMaxRasterSide)
+    if (width * height > static_cast<double>(kMaxSheetPixels) || width > kMaxSheetSide ||
+        height > kMaxSheetSide)
         diag::raise(diag::bad_usage(
             "vexil", "the contact sheet would be " + std::to_string(static_cast<long long>(width)) + " x " +
                          std::to_string(static_cast<long long>(height)) +

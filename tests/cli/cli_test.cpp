@@ -131,7 +131,7 @@ TEST_CASE("cli: usage errors exit 2", "[cli]") {
     // Too many pixels for the flag's ratio: the command line names the options that change it.
     const auto square = dir.write("square.toml", "[flag]\nsize = [1, 1]\n");
     const auto too_many =
-        run_vexil({"render", square.string(), "-o", (dir / "x.png").string(), "--width", "20000"});
+        run_vexil({"render", square.string(), "-o", (dir / "x.png").string(), "--width", "40000"});
     CHECK(too_many.status == 2);
     CHECK(too_many.err.find("give a smaller output size or resolution (--width, --height, --dpi)") !=
           std::string::npos);

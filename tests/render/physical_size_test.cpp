@@ -82,7 +82,7 @@ TEST_CASE("size: a print size is exact on the page and drawn at the dpi in a PNG
     CHECK(*png.dpi == kDefaultDpi);
     options.dpi = 150;
     CHECK(output_size(uk, options, Format::Png).width == 8858); // 59.06 in at 150 px/in
-    options.dpi = 300; // 17717 × 8858: past the raster limit (100 million pixels)
+    options.dpi = 2000; // 118110 × 59055: past the raster limit (100,000 a side)
     CHECK_THROWS_AS(output_size(uk, options, Format::Png), InputError);
 
     // By height, in feet: an SVG has no feet, so it says inches.
@@ -106,8 +106,13 @@ TEST_CASE("size: the limits of each format apply to that format alone", "[size]"
     five_metres.width = Length{5, LengthUnit::M};
     CHECK(output_size(uk, five_metres, Format::Pdf).page_width_points() == Approx(5000 / 25.4 * 72));
     CHECK_NOTHROW(output_size(uk, five_metres, Format::Svg));
-    // 5 m at 96 px/in is 18898 × 9449 pixels: past the raster limit, so only the PNG is refused.
-    CHECK_THROWS_WITH(output_size(uk, five_metres, Format::Png), Contains("exceeds vexil's limit"));
+    // 5 m at 96 px/in is 18898 × 9449 pixels: within the raster limit. 30 m is 113386 wide: past it,
+    // so only the PNG is refused.
+    CHECK_NOTHROW(output_size(uk, five_metres, Format::Png));
+    RenderOptions thirty_metres;
+    thirty_metres.width = Length{30, LengthUnit::M};
+    CHECK_THROWS_WITH(output_size(uk, thirty_metres, Format::Png), Contains("exceeds vexil's limit"));
+    CHECK_NOTHROW(output_size(uk, thirty_metres, Format::Pdf));
     // Past 200 in a side (PDF 1.7, annex C.2) a PDF page is written with a UserUnit: see print_test.
     RenderOptions six_metres;
     six_metres.width = Length{6, LengthUnit::M};

@@ -206,7 +206,7 @@ TEST_CASE("output size follows the documented rounding rule", "[render]") {
     by_height.height = 101; // 101 × 3/2 = 151.5 → 152 (half away from zero)
     CHECK(output_size(scene, by_height).width == 152);
     RenderOptions huge;
-    huge.width = 30000;
+    huge.width = 100001; // past 100,000 a side
     CHECK_THROWS_AS(output_size(scene, huge), InputError);
     RenderOptions zero;
     zero.width = 0;
@@ -218,7 +218,7 @@ TEST_CASE("size errors from the library name no command-line options", "[render]
     using Catch::Contains;
     const Scene scene = build_scene(load_design_text("[flag]\nsize = [1, 1]\n", "t.toml"));
     RenderOptions huge;
-    huge.width = 20000; // 20000 × 20000 is over the pixel limit
+    huge.width = 40000; // 40000 × 40000 is over the pixel limit
     CHECK_THROWS_WITH(output_size(scene, huge),
                       Contains("give a smaller output size or resolution") && !Contains("--"));
     RenderOptions both;
