@@ -1,6 +1,9 @@
 // vexil watch DESIGN -o OUT…: render, then re-render whenever the design or anything it depends on
 // (what it extends, its emblems) changes. A broken edit prints its errors and keeps the last good
-// output (renders are atomic); fixing it renders again.
+// output (renders are atomic); fixing it renders again. It wakes on the kernel's file events
+// (inotify) for the folders that hold those files, so a save is seen at once, whether the editor
+// writes the file in place or writes a new one and renames it over; where inotify cannot be had,
+// it looks at the files' times every --interval ms.
 #include "cli/commands.h"
 #include "cli/report.h"
 #include "vexil/vexil.h"
@@ -10,7 +13,11 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 #include <thread>
+
+#include <poll.h>
+#include <sys/inotify.h>
 #include <unistd.h>
 
 namespace vexil::cli {
@@ -18,6 +25,60 @@ namespace {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
+
+/// The kernel's events for the folders that hold the watched files.
+class FolderEvents {
+  public:
+    FolderEvents() : fd_(inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) {}
+    ~FolderEvents() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    FolderEvents(const FolderEvents&) = delete;
+    FolderEvents& operator=(const FolderEvents&) = delete;
+    bool usable() const { return fd_ >= 0; }
+
+    /// Watches the folders of `files` (and only those), for the files' names in them.
+    void watch(const std::vector<std::string>& files) {
+        for (const auto& [descriptor, folder] : folders_)
+            inotify_rm_watch(fd_, descriptor);
+        folders_.clear();
+        names_.clear();
+        for (const std::string& file : files) {
+            const fs::path path = fs::absolute(file);
+            names_.insert(path.filename().string());
+            // Written in place (close after writing), renamed over, deleted or renamed away.
+            const int descriptor = inotify_add_watch(
+                fd_, path.parent_path().c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM);
+            if (descriptor >= 0) folders_[descriptor] = path.parent_path();
+        }
+    }
+
+    /// Waits up to `timeout` for an event about a watched file's name; true when one came. Then
+    /// waits as long as events keep coming a few milliseconds apart: an editor's save is one burst.
+    bool wait(std::chrono::milliseconds timeout) {
+        bool seen = false;
+        int wait_ms = static_cast<int>(timeout.count());
+        for (;;) {
+            pollfd ready{fd_, POLLIN, 0};
+            if (::poll(&ready, 1, wait_ms) <= 0) return seen;
+            alignas(inotify_event) char buffer[16 * 1024];
+            for (ssize_t got; (got = ::read(fd_, buffer, sizeof buffer)) > 0;)
+                for (char* at = buffer; at < buffer + got;) {
+                    const auto* event = reinterpret_cast<const inotify_event*>(at);
+                    if (event->len > 0 && names_.count(event->name)) seen = true;
+                    at += sizeof(inotify_event) + event->len;
+                }
+            if (seen) wait_ms = kSettleMs;
+        }
+    }
+
+  private:
+    /// How long a burst of events may pause before the save is taken as done.
+    static constexpr int kSettleMs = 3;
+    int fd_ = -1;
+    std::map<int, fs::path> folders_;
+    std::set<std::string> names_;
+};
 
 struct WatchArgs {
     std::string design;
@@ -89,17 +150,26 @@ int run_watch(const WatchArgs& args) {
     std::vector<std::string> inputs = render_once(args, {args.design}, terminal, good, ever, cache);
     int renders = 1;
     Stamps last = stamps_of(inputs);
+    FolderEvents events;
+    if (events.usable()) events.watch(inputs);
     while (args.renders == 0 || renders < args.renders) {
         if (args.timeout > 0 && std::chrono::duration<double>(Clock::now() - started).count() > args.timeout)
             break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(args.interval_ms));
-        Stamps now = stamps_of(inputs);
-        if (now == last) continue;
-        // Let an editor finish writing before reading (several writes often land within a few ms).
-        std::this_thread::sleep_for(std::chrono::milliseconds(std::min(args.interval_ms, 50)));
+        const auto interval = std::chrono::milliseconds(args.interval_ms);
+        if (events.usable()) {
+            // An event, or the interval passing (the files' times are looked at either way, so a
+            // change the events missed — a folder replaced — is still seen within an interval).
+            if (!events.wait(interval) && stamps_of(inputs) == last) continue;
+        } else {
+            std::this_thread::sleep_for(interval);
+            if (stamps_of(inputs) == last) continue;
+            // Let an editor finish writing before reading (several writes often land within a few ms).
+            std::this_thread::sleep_for(std::chrono::milliseconds(std::min(args.interval_ms, 50)));
+        }
         inputs = render_once(args, inputs, terminal, good, ever, cache);
         ++renders;
         last = stamps_of(inputs);
+        if (events.usable()) events.watch(inputs);
     }
     // Stopped by --renders or --timeout: say whether the design, as it is now, renders.
     return good ? 0 : static_cast<int>(ExitCode::BadInput);

@@ -175,6 +175,39 @@ TEST_CASE("watch: re-renders on a change, keeps the last good output through a b
     CHECK(count_lines_with(read_text(err_log), "kept the last good output") == 1);
 }
 
+TEST_CASE("watch: wakes on the save itself, not on the next look, in place or by rename", "[cli][watch]") {
+    // With a 60 s interval, only the kernel's file events can bring these renders within the
+    // deadline: a rename over the design (as most editors save), then a write in place.
+    TempDir dir;
+    const auto design =
+        dir.write("disc.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"field\"\ncolor = \"red\"\n");
+    const auto out = dir / "disc.png";
+    int status = -1;
+    std::thread watcher([&] {
+        status = run_logged({"watch", design.string(), "-o", out.string(), "--width", "30", "--interval",
+                             "60000", "--renders", "3", "--timeout", "50"},
+                            dir / "watch.out", dir / "watch.err");
+    });
+    const auto colour_is = [&](const char* hex) {
+        return [&, hex] {
+            try {
+                return fs::exists(out) && vexil::test::near(vexil::test::read_png(out).at(5, 5), hex);
+            } catch (const std::exception&) {
+                return false;
+            }
+        };
+    };
+    CHECK(wait_until(colour_is("#ff0000")));
+    const auto staged =
+        dir.write("disc.toml.new", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"field\"\ncolor = \"blue\"\n");
+    fs::rename(staged, design);
+    CHECK(wait_until(colour_is("#0000ff")));
+    dir.write("disc.toml", "[flag]\nsize = [3, 2]\n[[layer]]\nkind = \"field\"\ncolor = \"lime\"\n");
+    CHECK(wait_until(colour_is("#00ff00")));
+    watcher.join();
+    CHECK(status == 0); // three renders, well before the interval would have looked once
+}
+
 TEST_CASE("watch: mistakes in the command end it at once", "[cli][watch]") {
     TempDir dir;
     const auto design =
