@@ -14,10 +14,12 @@ for tool in hyperfine rsvg-convert python3; do
   command -v "$tool" >/dev/null || { echo "bench: needs $tool (apt-get install hyperfine librsvg2-bin python3)"; exit 1; }
 done
 
-designs=(japan united-kingdom switzerland)
-[ -f "$root/designs/earth.toml" ] && designs+=(earth)
+# The six flags issue "Speed" names: rings, a disc, diagonals, stars in a grid, stars facing a
+# point, and rings woven in colour.
+designs=(earth japan united-kingdom united-states china olympic)
 
-printf '%-18s %10s %10s %10s %14s %8s\n' design "svg ms" "png ms" "pdf ms" "rsvg-convert" "png/rsvg"
+printf '%-18s %10s %10s %10s %14s %8s %10s %8s %8s\n' design "svg ms" "png ms" "pdf ms" "rsvg-convert" \
+  "png/rsvg" "start ms" "svg/st" "pdf/st"
 for name in "${designs[@]}"; do
   design="$(find "$root/designs" -name "$name.toml" | head -1)"
   "$vexil" render "$design" -o "$work/$name.svg" --width $width
@@ -25,11 +27,20 @@ for name in "${designs[@]}"; do
     -n svg "$vexil render $design -o $work/out.svg --width $width" \
     -n png "$vexil render $design -o $work/out.png --width $width" \
     -n pdf "$vexil render $design -o $work/out.pdf --width $width" \
-    -n rsvg "rsvg-convert -w $width -o $work/rsvg.png $work/$name.svg" >/dev/null 2>&1
+    -n rsvg "rsvg-convert -w $width -o $work/rsvg.png $work/$name.svg" \
+    -n start "$vexil --version" >/dev/null 2>&1
   python3 - "$work/$name.json" "$name" <<'PY'
 import json, sys
 results = {r["command"]: r["median"] * 1000 for r in json.load(open(sys.argv[1]))["results"]}
 print(f'{sys.argv[2]:<18} {results["svg"]:10.2f} {results["png"]:10.2f} {results["pdf"]:10.2f} '
-      f'{results["rsvg"]:14.2f} {results["png"] / results["rsvg"]:8.2f}')
+      f'{results["rsvg"]:14.2f} {results["png"] / results["rsvg"]:8.2f} {results["start"]:10.2f} '
+      f'{results["svg"] / results["start"]:8.2f} {results["pdf"] / results["start"]:8.2f}')
 PY
 done
+
+# Peak memory of one PNG render, and of a 100-megapixel one (drawn in bands).
+peak() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
+echo "peak memory, earth at $width px PNG: $(peak "$vexil" render "$(find "$root/designs" -name earth.toml)" -o "$work/m.png" --width $width) KiB"
+echo "peak memory, earth at 12248 px PNG (100 Mpixel): $(peak "$vexil" render "$(find "$root/designs" -name earth.toml)" -o "$work/m.png" --width 12248) KiB"
+# Save to new PNG in watch.
+python3 "$root/bench/watch_latency.py" "$vexil" "$root/designs/japan.toml" 20 600
