@@ -20,6 +20,15 @@ struct GalleryOptions {
     int width = 1200;                                   ///< full-size PNG width, px
     int thumb_width = 320;                              ///< thumbnail width, px
     std::vector<std::filesystem::path> allowed_folders; ///< as LoadOptions::allowed_folders
+    /// Shard `shard` of `shards` (1-based): render only the designs whose place in the sorted list
+    /// is shard - 1 modulo shards, so N machines given the same folders split the work without
+    /// talking. A shard writes its designs' files and its own record (.vexil-gallery-shard-K-of-N),
+    /// removes nothing and writes no page; `merge` then writes them. 0 of 0: the whole gallery.
+    int shard = 0, shards = 0;
+    /// Take in the records of every shard that ran into `out` (they are deleted), then make the
+    /// gallery as usual: every design the shards rendered is up to date, and the page, the
+    /// catalogue and the removal of designs that are gone follow.
+    bool merge = false;
     /// Called (from worker threads, one call at a time) as each design finishes.
     std::function<void(const struct GalleryEntry&, int done, int total)> progress;
 };

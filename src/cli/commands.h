@@ -88,6 +88,9 @@ void render_outputs(const Scene& scene, const std::vector<std::string>& outputs,
                     const char* command,
                     std::vector<std::pair<std::filesystem::path, std::string>> also = {});
 
+/// "K/N" (1 <= K <= N <= 100000) as K and N; a usage error naming `option` otherwise.
+std::pair<int, int> parse_shard(const std::string& text, const char* option);
+
 Run add_render(CLI::App& app);
 Run add_check(CLI::App& app);
 Run add_scene(CLI::App& app);

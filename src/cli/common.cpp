@@ -123,6 +123,24 @@ void add_print_options(CLI::App& command, PrintArgs& args) {
         ->type_name("FILE");
 }
 
+std::pair<int, int> parse_shard(const std::string& text, const char* option) {
+    const auto slash = text.find('/');
+    int part = 0, parts = 0;
+    try {
+        std::size_t used = 0, used2 = 0;
+        if (slash != std::string::npos) {
+            part = std::stoi(text.substr(0, slash), &used);
+            parts = std::stoi(text.substr(slash + 1), &used2);
+        }
+        if (slash == std::string::npos || used != slash || used2 != text.size() - slash - 1) parts = 0;
+    } catch (const std::exception&) {
+        parts = 0;
+    }
+    if (parts < 1 || parts > 100000 || part < 1 || part > parts)
+        diag::raise(diag::bad_usage(option, "'" + text + "' is not a shard: give K/N, K from 1 to N (2/8)"));
+    return {part, parts};
+}
+
 std::vector<Format> output_formats(const std::vector<std::string>& outputs, const char* command) {
     std::vector<Format> formats;
     for (const auto& output : outputs) {

@@ -3,6 +3,7 @@
 // a line per design otherwise; broken designs are reported and the rest still rendered (exit 2).
 #include "cli/commands.h"
 #include "cli/report.h"
+#include "diag/diag.h"
 #include "vexil/vexil.h"
 
 #include <iostream>
@@ -19,6 +20,8 @@ struct GalleryArgs {
     int width = 1200;
     int thumb_width = 320;
     std::vector<std::string> allowed;
+    std::string shard; ///< "K/N"
+    bool merge = false;
 };
 
 void show_progress(const GalleryEntry& entry, int done, int total, bool terminal) {
@@ -62,6 +65,12 @@ Run add_gallery(CLI::App& app) {
         ->check(CLI::Range(1, kMaxRasterSide));
     one_value_each(
         command->add_option("--allow-folder", args->allowed, "another folder designs may read emblems from"));
+    command
+        ->add_option("--shard", args->shard,
+                     "render only part K of N of the designs (K/N, from 1): run every part, on any machines, "
+                     "then once with --merge")
+        ->type_name("K/N");
+    command->add_flag("--merge", args->merge, "take in the shards' records and write the page and catalogue");
     return [args] {
         GalleryOptions options;
         for (const auto& folder : args->folders)
@@ -70,6 +79,14 @@ Run add_gallery(CLI::App& app) {
         options.jobs = args->jobs;
         options.width = args->width;
         options.thumb_width = args->thumb_width;
+        options.merge = args->merge;
+        if (!args->shard.empty()) {
+            const auto [part, parts] = parse_shard(args->shard, "--shard");
+            if (args->merge)
+                diag::raise(diag::bad_usage("--merge", "merge once, after every shard, without --shard"));
+            options.shard = part;
+            options.shards = parts;
+        }
         for (const auto& folder : args->allowed)
             options.allowed_folders.emplace_back(folder);
         const bool terminal = ::isatty(STDERR_FILENO) != 0;
@@ -83,7 +100,11 @@ Run add_gallery(CLI::App& app) {
         std::cout << result.rendered << " rendered, " << result.up_to_date << " up to date, " << result.failed
                   << " failed";
         if (!result.removed.empty()) std::cout << ", " << result.removed.size() << " removed";
-        std::cout << ": " << (std::filesystem::path(args->out) / "index.html").string() << '\n';
+        if (options.shards > 0)
+            std::cout << " (shard " << options.shard << " of " << options.shards
+                      << "; when every shard has run, --merge writes the page)\n";
+        else
+            std::cout << ": " << (std::filesystem::path(args->out) / "index.html").string() << '\n';
         return result.failed ? static_cast<int>(ExitCode::BadInput) : 0;
     };
 }

@@ -1,5 +1,6 @@
-// vexil random --seed N [--count K] -o OUT: K random designs from seeds N, N+1, …, each written as
-// TOML (recording its seed and vexil's version) with its SVG and PNG beside it.
+// vexil random --seed N [--count K] [--shard P/Q] -o OUT: K random designs from seeds N, N+1, …, each
+// written as TOML (recording its seed and vexil's version) with its SVG and PNG beside it; a shard
+// makes every Q-th of them, from the P-th, so Q machines share a batch.
 #include "cli/commands.h"
 #include "cli/report.h"
 #include "vexil/random.h"
@@ -15,6 +16,7 @@ Run add_random(CLI::App& app) {
     auto count = std::make_shared<int>(1);
     auto out = std::make_shared<std::string>();
     auto width = std::make_shared<int>(600);
+    auto shard = std::make_shared<std::string>();
     CLI::App* command =
         app.add_subcommand("random", "compose random flags from a seed, as editable TOML and renders");
     command->add_option("--seed", *seed, "the first seed (default 1)");
@@ -23,11 +25,18 @@ Run add_random(CLI::App& app) {
     command->add_option("-o,--output", *out, "folder for the designs and their renders")->required();
     command->add_option("--width", *width, "PNG width, px (default 600)")
         ->check(CLI::Range(1, kMaxRasterSide));
-    return [seed, count, out, width] {
+    command
+        ->add_option(
+            "--shard", *shard,
+            "make only part K of N of the seeds (K/N, from 1): the seeds whose place in N … N+count-1 is "
+            "K-1 modulo N")
+        ->type_name("K/N");
+    return [seed, count, out, width, shard] {
+        const auto [part, parts] = shard->empty() ? std::pair{1, 1} : parse_shard(*shard, "--shard");
         make_folders(*out);
         RenderOptions options;
         options.width = *width;
-        for (int k = 0; k < *count; ++k) {
+        for (int k = part - 1; k < *count; k += parts) {
             const std::uint64_t s = *seed + static_cast<std::uint64_t>(k);
             const std::filesystem::path stem = std::filesystem::path(*out) / ("random-" + std::to_string(s));
             const std::string toml = random_design(s);

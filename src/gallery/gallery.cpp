@@ -216,16 +216,42 @@ bool outputs_exist(const fs::path& out, const std::string& name) {
     return true;
 }
 
+/// The record a shard keeps: its own, so shards running at once never write one file.
+fs::path shard_record(const fs::path& out, int shard, int shards) {
+    return out / (".vexil-gallery-shard-" + std::to_string(shard) + "-of-" + std::to_string(shards));
+}
+
+/// Takes every shard's record into `cache` and deletes the records.
+void merge_shards(const fs::path& out, std::map<std::string, CacheEntry>& cache) {
+    std::error_code code;
+    for (const auto& item : fs::directory_iterator(out, code)) {
+        const std::string name = item.path().filename().string();
+        if (name.rfind(".vexil-gallery-shard-", 0) != 0) continue;
+        for (auto& [design, entry] : read_cache(item.path()))
+            cache[design] = entry;
+        fs::remove(item.path(), code);
+    }
+}
+
 } // namespace
 
 GalleryResult build_gallery(const GalleryOptions& options) {
     make_folders(options.out);
-    const fs::path cache_file = options.out / ".vexil-gallery";
+    const bool sharded = options.shards > 0;
+    if (sharded && (options.shard < 1 || options.shard > options.shards))
+        throw IoError("gallery: shard " + std::to_string(options.shard) + " of " +
+                      std::to_string(options.shards) + " does not exist");
+    const fs::path cache_file =
+        sharded ? shard_record(options.out, options.shard, options.shards) : options.out / ".vexil-gallery";
     auto cache = read_cache(cache_file);
+    if (options.merge && !sharded) merge_shards(options.out, cache);
 
     std::vector<Job> jobs;
+    std::size_t place = 0;
     for (auto& found : discover(options.folders))
-        jobs.push_back(Job{std::move(found), {}, {}, {}, {}, false});
+        if (!sharded ||
+            place++ % static_cast<std::size_t>(options.shards) == static_cast<std::size_t>(options.shard - 1))
+            jobs.push_back(Job{std::move(found), {}, {}, {}, {}, false});
     const int workers =
         std::max(1, options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()));
     std::atomic<std::size_t> next{0};
@@ -276,6 +302,17 @@ GalleryResult build_gallery(const GalleryOptions& options) {
         thread.join();
 
     GalleryResult result;
+    if (sharded) { // the others' designs are not this shard's to judge; merge writes the page
+        for (const Job& job : jobs) {
+            const bool ok = job.entry.errors.empty() && job.entry.io_error.empty();
+            result.failed += !ok;
+            result.rendered += ok && job.entry.rendered;
+            result.up_to_date += ok && !job.entry.rendered;
+            result.entries.push_back(job.entry);
+        }
+        write_cache(cache_file, cache);
+        return result;
+    }
     // Designs of the last run that are gone: their files, their cache entries (and, as the page is
     // rebuilt below, their cards).
     std::set<std::string> names;
