@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <exception>
+#include <memory>
 #include <set>
 
 namespace vexil::finish {
@@ -46,7 +47,8 @@ QPDFObjectHandle separation_space(QPDF& document, const Ink& ink) {
     tint.replaceKey("/FunctionType", QPDFObjectHandle::newInteger(2));
     tint.replaceKey("/Domain", real_array({0, 1}));
     tint.replaceKey("/C0", real_array({0, 0, 0, 0}));
-    tint.replaceKey("/C1", real_array({ink.cmyk.c, ink.cmyk.m, ink.cmyk.y, ink.cmyk.k}));
+    const Cmyk cmyk = ink.cmyk.value_or(Cmyk{0, 0, 0, 1});
+    tint.replaceKey("/C1", real_array({cmyk.c, cmyk.m, cmyk.y, cmyk.k}));
     tint.replaceKey("/N", QPDFObjectHandle::newInteger(1));
     return document.makeIndirectObject(QPDFObjectHandle::newArray(
         {QPDFObjectHandle::newName("/Separation"), QPDFObjectHandle::newName("/" + ink.separation),
@@ -63,8 +65,9 @@ bool matches(const Colour& a, double r, double g, double b) {
 /// Separation, `c m y k k` for CMYK. Everything else passes through as it was.
 class InkFilter : public QPDFObjectHandle::TokenFilter {
   public:
-    InkFilter(const Finishing& finishing, const std::vector<std::string>& space_names)
-        : finishing_(finishing), space_names_(space_names) {}
+    InkFilter(const Finishing& finishing, const CmykConverter* converter,
+              const std::vector<std::string>& space_names)
+        : finishing_(finishing), converter_(converter), space_names_(space_names) {}
 
     void handleToken(const QPDFTokenizer::Token& token) override {
         const auto type = token.getType();
@@ -101,12 +104,12 @@ class InkFilter : public QPDFObjectHandle::TokenFilter {
             if (!ink.separation.empty())
                 replacement = space_names_[i] + (stroke ? " CS 1 SCN" : " cs 1 scn");
             else
-                replacement = cmyk_operator(ink.cmyk, stroke);
+                replacement = cmyk_operator(*ink.cmyk, stroke);
             break;
         }
         if (replacement.empty()) {
-            if (!finishing_.converter) return false;
-            replacement = cmyk_operator(finishing_.converter->convert(Colour{r, g, b, 1}), stroke);
+            if (!converter_) return false;
+            replacement = cmyk_operator(converter_->convert(Colour{r, g, b, 1}), stroke);
         }
         // Keep the space before the operands, so the operator stays apart from what came before.
         if (!pending_.empty() && pending_.front().getType() == QPDFTokenizer::tt_space)
@@ -122,6 +125,7 @@ class InkFilter : public QPDFObjectHandle::TokenFilter {
     }
 
     const Finishing& finishing_;
+    const CmykConverter* converter_;
     const std::vector<std::string>& space_names_;
     std::vector<QPDFTokenizer::Token> pending_;
 };
@@ -144,7 +148,8 @@ std::set<QPDFObjGen> soft_mask_forms(QPDF& document) {
     return masks;
 }
 
-void rewrite_inks(QPDF& document, const Finishing& finishing, std::vector<std::string>& space_names) {
+void rewrite_inks(QPDF& document, const Finishing& finishing, const CmykConverter* converter,
+                  std::vector<std::string>& space_names) {
     // Each ink that is a Separation gets one colour space object, named /VexilInkN in every
     // resource dictionary that paints (the page's and each form's), so any of them can use it.
     std::vector<std::pair<std::string, QPDFObjectHandle>> spaces;
@@ -160,7 +165,7 @@ void rewrite_inks(QPDF& document, const Finishing& finishing, std::vector<std::s
         for (const auto& [name, space] : spaces)
             resources.getKey("/ColorSpace").replaceKey(name, space);
     };
-    const auto filter = std::make_shared<InkFilter>(finishing, space_names);
+    const auto filter = std::make_shared<InkFilter>(finishing, converter, space_names);
     const std::set<QPDFObjGen> masks = soft_mask_forms(document);
     for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(document).getAllPages()) {
         add_spaces(page.getObjectHandle());
@@ -176,10 +181,10 @@ void rewrite_inks(QPDF& document, const Finishing& finishing, std::vector<std::s
         add_spaces(object);
         object.addTokenFilter(filter);
         // A transparency group blends in its own colour space: CMYK output blends in CMYK.
-        if (finishing.converter && dictionary.getKey("/Group").isDictionary())
+        if (converter && dictionary.getKey("/Group").isDictionary())
             dictionary.getKey("/Group").replaceKey("/CS", QPDFObjectHandle::newName("/DeviceCMYK"));
     }
-    if (finishing.converter)
+    if (converter)
         for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(document).getAllPages())
             if (QPDFObjectHandle group = page.getObjectHandle().getKey("/Group"); group.isDictionary())
                 group.replaceKey("/CS", QPDFObjectHandle::newName("/DeviceCMYK"));
@@ -208,7 +213,13 @@ void add_metadata(QPDF& document, const std::string& xmp) {
 
 } // namespace
 
-std::string finish_pdf(const std::string& pdf, const Finishing& finishing) {
+std::string finish_pdf(const std::string& pdf, const Finishing& given) {
+    // Inks without CMYK of their own take the profile's conversion of their screen colour.
+    std::unique_ptr<CmykConverter> converter;
+    if (!given.cmyk_profile.empty()) converter = std::make_unique<CmykConverter>(given.cmyk_profile);
+    Finishing finishing = given;
+    for (Ink& ink : finishing.inks)
+        if (!ink.cmyk && converter) ink.cmyk = converter->convert(ink.screen);
     try {
         QPDF document;
         document.setSuppressWarnings(true);
@@ -221,8 +232,9 @@ std::string finish_pdf(const std::string& pdf, const Finishing& finishing) {
                 object.replaceKey("/UserUnit", QPDFObjectHandle::newReal(finishing.user_unit, 4, true));
         }
         std::vector<std::string> space_names;
-        if (!finishing.inks.empty() || finishing.converter) rewrite_inks(document, finishing, space_names);
-        if (finishing.output_intent && finishing.converter) add_output_intent(document, *finishing.converter);
+        if (!finishing.inks.empty() || converter)
+            rewrite_inks(document, finishing, converter.get(), space_names);
+        if (converter) add_output_intent(document, *converter);
         if (!finishing.xmp.empty()) add_metadata(document, finishing.xmp);
         QPDFWriter writer(document);
         writer.setOutputMemory();

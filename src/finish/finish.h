@@ -1,7 +1,9 @@
 #pragma once
 // Print finishing: the stage after the backend that edits the PDF Cairo wrote, for what Cairo 1.16
 // cannot say — page boxes and UserUnit, colours as CMYK or as spot inks (Separations), an output
-// intent, XMP metadata. The only user of qpdf and of LittleCMS.
+// intent, XMP metadata. The only user of qpdf and of LittleCMS, and built as a plugin of its own
+// (libvexil-finish.so, plugin.h) that vexil loads when a PDF needs finishing: qpdf and its
+// GnuTLS stack cost 4 ms of every start-up otherwise.
 
 #include "vexil/design.h"
 
@@ -21,9 +23,9 @@ struct PageBox {
 /// What a colour Cairo wrote as DeviceRGB becomes: a Separation (one plate, named as given, with
 /// `cmyk` as its alternate for proofing) when `separation` is set, else DeviceCMYK `cmyk`.
 struct Ink {
-    Colour screen;          ///< the RGB Cairo wrote (matched to within a quarter of an 8-bit step)
-    std::string separation; ///< "PANTONE 186 C", "All", "CutContour"; empty: process CMYK
-    Cmyk cmyk;
+    Colour screen;            ///< the RGB Cairo wrote (matched to within a quarter of an 8-bit step)
+    std::string separation;   ///< "PANTONE 186 C", "All", "CutContour"; empty: process CMYK
+    std::optional<Cmyk> cmyk; ///< absent: converted from `screen` through the CMYK profile
 };
 
 /// Converts sRGB to the CMYK of an ICC output profile (LittleCMS; relative colorimetric with black
@@ -53,18 +55,20 @@ struct Finishing {
     /// PDF 1.6 UserUnit: the size of one unit in points, for pages larger than 14,400 points.
     double user_unit = 1;
     /// Colours to rewrite wherever Cairo paints them (fills and strokes, on the page and in every
-    /// form XObject): these by their RGB, and — when `converter` is set — every other RGB through
-    /// it, so that nothing is left in DeviceRGB.
+    /// form XObject): these by their RGB, and — when `cmyk_profile` is set — every other RGB
+    /// through that profile, so that nothing is left in DeviceRGB.
     std::vector<Ink> inks;
-    const CmykConverter* converter = nullptr;
-    /// Carried as the PDF's OutputIntent (GTS_PDFX) with `converter`'s profile.
-    bool output_intent = false;
+    /// A CMYK ICC profile: colours without CMYK of their own are converted through it, and the PDF
+    /// carries it as its OutputIntent (GTS_PDFX). Empty: only the inks listed change.
+    std::string cmyk_profile;
     /// An XMP packet for the document's /Metadata.
     std::string xmp;
 };
 
 /// The PDF with `finishing` applied. Written with a deterministic /ID, so the same input gives the
-/// same bytes. Throws IoError when the PDF cannot be read or written.
+/// same bytes. Throws IoError when the PDF cannot be read or written, InputError (bad-profile)
+/// for a profile that is not a CMYK output profile. Inside the plugin (finish/plugin.h); the rest
+/// of vexil calls it through render's loader.
 std::string finish_pdf(const std::string& pdf, const Finishing& finishing);
 
 } // namespace vexil::finish

@@ -139,10 +139,6 @@ namespace vexil::render {
 
 std::string render_print_pdf(const Scene& scene, const OutputSize& size, const RenderOptions& options) {
     const PrintPage page = print_page(scene, size, options);
-    std::unique_ptr<finish::CmykConverter> converter;
-    if (options.colours != ColourMode::Rgb)
-        converter = std::make_unique<finish::CmykConverter>(
-            options.icc_profile.empty() ? std::string(kDefaultCmykProfile) : options.icc_profile);
     std::string bytes;
     SurfacePtr surface(
         cairo_pdf_surface_create_for_stream(append_to_string, &bytes, page.media.w, page.media.h));
@@ -179,17 +175,17 @@ std::string render_print_pdf(const Scene& scene, const OutputSize& size, const R
     finishing.user_unit = page.user_unit;
     add_ink(finishing.inks, kRegistration, "All", Cmyk{1, 1, 1, 1});
     add_ink(finishing.inks, kCutContour, "CutContour", Cmyk{0, 1, 0, 0});
-    if (converter) {
+    if (options.colours != ColourMode::Rgb) {
         for (const NamedColour& colour : colours_of(scene)) {
-            const Cmyk cmyk = colour.cmyk.value_or(converter->convert(colour.screen));
             const bool spot = options.colours == ColourMode::Spot && !colour.spot.empty();
-            add_ink(finishing.inks, colour.screen, spot ? colour.spot : std::string(), cmyk);
+            finishing.inks.push_back(
+                finish::Ink{colour.screen, spot ? colour.spot : std::string(), colour.cmyk});
         }
-        finishing.converter = converter.get();
-        finishing.output_intent = true;
+        finishing.cmyk_profile =
+            options.icc_profile.empty() ? std::string(kDefaultCmykProfile) : options.icc_profile;
     }
     finishing.xmp = xmp_packet(scene, options);
-    return finish::finish_pdf(bytes, finishing);
+    return render::finish_pdf(bytes, finishing);
 }
 
 } // namespace vexil::render

@@ -3,6 +3,7 @@
 // around them, room for the marks. Drawn by Cairo, then finished (page boxes, inks, output intent,
 // XMP) by the finish stage.
 
+#include "finish/finish.h"
 #include "render/cairo_handles.h"
 #include "vexil/render.h"
 
@@ -44,6 +45,9 @@ void draw_outlined_text(cairo_t* cr, double x, double y, double size, const std:
 /// the registration colour (Separation /All) and the cut path (Separation /CutContour).
 inline constexpr Colour kRegistration{0.5 / 255, 1.5 / 255, 2.5 / 255, 1};
 inline constexpr Colour kCutContour{254.5 / 255, 0.5 / 255, 254.5 / 255, 1};
+
+/// finish::finish_pdf, through the finish plugin, loaded on first use (finish_loader.cpp).
+std::string finish_pdf(const std::string& pdf, const finish::Finishing& finishing);
 
 /// The XMP packet of a print PDF: title, author, source, creator and the design's print colours.
 std::string xmp_packet(const Scene& scene, const RenderOptions& options);
