@@ -9,7 +9,7 @@
 #include "render/draw.h"
 #include "render/print_page.h"
 #include "render/surfaces.h"
-#include "render/words.h"
+#include "text/words.h"
 #include "vexil/render.h"
 
 #include <cairo-pdf.h>

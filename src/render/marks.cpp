@@ -2,7 +2,7 @@
 // plate) but the colour bar's swatches, which are painted in the design's own inks.
 #include "model/colour.h"
 #include "render/print_page.h"
-#include "render/words.h"
+#include "text/words.h"
 #include "vexil/version.h"
 
 #include <algorithm>

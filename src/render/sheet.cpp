@@ -1,9 +1,9 @@
 // Contact sheets and catalogues: many scenes on one surface, each with a caption set with Pango
-// (render/words.h): real text in a PDF, so a reader can search the catalogue.
+// (text/words.h): real text in a PDF, so a reader can search the catalogue.
 #include "diag/diag.h"
 #include "render/draw.h"
 #include "render/surfaces.h"
-#include "render/words.h"
+#include "text/words.h"
 #include "vexil/render.h"
 
 #include <cairo-pdf.h>

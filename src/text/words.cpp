@@ -1,4 +1,4 @@
-#include "render/words.h"
+#include "text/words.h"
 
 #include <pango/pangocairo.h>
 

@@ -1,4 +1,5 @@
 #pragma once
+// (In the text module, as Pango sets them; the namespace is render's, which uses them.)
 // Words that vexil lays out itself — captions under contact sheets and catalogue pages, a print
 // page's slug and colour bar, a proof's legend — set with Pango (shaped, any script), never with
 // Cairo's toy text API.
