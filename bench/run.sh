@@ -23,18 +23,23 @@ printf '%-18s %10s %10s %10s %14s %8s %10s %8s %8s\n' design "svg ms" "png ms" "
 for name in "${designs[@]}"; do
   design="$(find "$root/designs" -name "$name.toml" | head -1)"
   "$vexil" render "$design" -o "$work/$name.svg" --width $width
+  # Inkscape and CairoSVG rasterise the same SVG too, when they are installed.
+  others=()
+  command -v inkscape >/dev/null && others+=(-n inkscape "inkscape $work/$name.svg -w $width -o $work/inkscape.png")
+  command -v cairosvg >/dev/null && others+=(-n cairosvg "cairosvg $work/$name.svg -W $width -o $work/cairosvg.png")
   hyperfine -N --runs "$runs" --warmup 3 --export-json "$work/$name.json" \
     -n svg "$vexil render $design -o $work/out.svg --width $width" \
     -n png "$vexil render $design -o $work/out.png --width $width" \
     -n pdf "$vexil render $design -o $work/out.pdf --width $width" \
     -n rsvg "rsvg-convert -w $width -o $work/rsvg.png $work/$name.svg" \
-    -n start "$vexil --version" >/dev/null 2>&1
+    -n start "$vexil --version" "${others[@]}" >/dev/null 2>&1
   python3 - "$work/$name.json" "$name" <<'PY'
 import json, sys
 results = {r["command"]: r["median"] * 1000 for r in json.load(open(sys.argv[1]))["results"]}
 print(f'{sys.argv[2]:<18} {results["svg"]:10.2f} {results["png"]:10.2f} {results["pdf"]:10.2f} '
       f'{results["rsvg"]:14.2f} {results["png"] / results["rsvg"]:8.2f} {results["start"]:10.2f} '
-      f'{results["svg"] / results["start"]:8.2f} {results["pdf"] / results["start"]:8.2f}')
+      f'{results["svg"] / results["start"]:8.2f} {results["pdf"] / results["start"]:8.2f}'
+      + ''.join(f'  png/{tool} {results["png"] / results[tool]:.2f}' for tool in ("inkscape", "cairosvg") if tool in results))
 PY
 done
 
