@@ -11,10 +11,6 @@ namespace {
 
 constexpr const char* kLibrary = "libvexil-emblem.so";
 
-template <typename Entry> Entry entry(const char* name) {
-    return reinterpret_cast<Entry>(plugin::symbol(kLibrary, name));
-}
-
 void rethrow(const Outcome& outcome) {
     if (outcome.failure == Outcome::Failure::Load) throw LoadError(outcome.message);
     if (outcome.failure == Outcome::Failure::Io) throw IoError(outcome.message);
@@ -23,7 +19,8 @@ void rethrow(const Outcome& outcome) {
 } // namespace
 
 std::string read(const std::filesystem::path& file) {
-    static const auto read_v1 = entry<decltype(&vexil_emblem_read_v1)>("vexil_emblem_read_v1");
+    static const auto read_v1 =
+        plugin::entry<decltype(&vexil_emblem_read_v1)>(kLibrary, "vexil_emblem_read_v1");
     std::string bytes;
     Outcome outcome;
     read_v1(file, bytes, outcome);
@@ -32,7 +29,8 @@ std::string read(const std::filesystem::path& file) {
 }
 
 Artwork parse(std::string svg, const std::string& name, const std::vector<Recolour>& recolour) {
-    static const auto parse_v1 = entry<decltype(&vexil_emblem_parse_v1)>("vexil_emblem_parse_v1");
+    static const auto parse_v1 =
+        plugin::entry<decltype(&vexil_emblem_parse_v1)>(kLibrary, "vexil_emblem_parse_v1");
     Artwork artwork;
     Outcome outcome;
     parse_v1(std::move(svg), name, recolour, artwork, outcome);
@@ -41,7 +39,8 @@ Artwork parse(std::string svg, const std::string& name, const std::vector<Recolo
 }
 
 void draw(const Document& document, cairo_t* cr, const Affine& to_design) {
-    static const auto draw_v1 = entry<decltype(&vexil_emblem_draw_v1)>("vexil_emblem_draw_v1");
+    static const auto draw_v1 =
+        plugin::entry<decltype(&vexil_emblem_draw_v1)>(kLibrary, "vexil_emblem_draw_v1");
     Outcome outcome;
     draw_v1(document, cr, to_design, outcome);
     rethrow(outcome);

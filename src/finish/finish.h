@@ -7,7 +7,6 @@
 
 #include "vexil/design.h"
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>

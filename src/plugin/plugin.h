@@ -11,4 +11,9 @@ namespace vexil::plugin {
 /// IoError, naming where it looked, when it cannot be found.
 void* symbol(const char* library, const char* symbol);
 
+/// The entry `name` of `library`, as the function type `Entry` its plugin.h declares.
+template <typename Entry> Entry entry(const char* library, const char* name) {
+    return reinterpret_cast<Entry>(symbol(library, name));
+}
+
 } // namespace vexil::plugin

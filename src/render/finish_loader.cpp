@@ -8,8 +8,8 @@
 namespace vexil::render {
 
 std::string finish_pdf(const std::string& pdf, const finish::Finishing& finishing) {
-    static const auto entry = reinterpret_cast<decltype(&vexil_finish_pdf_v1)>(
-        plugin::symbol("libvexil-finish.so", "vexil_finish_pdf_v1"));
+    static const auto entry =
+        plugin::entry<decltype(&vexil_finish_pdf_v1)>("libvexil-finish.so", "vexil_finish_pdf_v1");
     finish::Outcome outcome;
     entry(pdf, finishing, outcome);
     switch (outcome.failure) {

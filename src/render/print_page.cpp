@@ -72,43 +72,38 @@ PrintPage print_page(const Scene& scene, const OutputSize& size, const RenderOpt
 }
 
 std::vector<NamedColour> colours_of(const Scene& scene) {
-    std::vector<NamedColour> colours = scene.colours;
-    const auto note = [&](const Colour& colour) {
-        if (colour.a == 0) return; // paints nothing (a shape kept only to clip by)
-        const Colour opaque{colour.r, colour.g, colour.b, 1};
-        for (const NamedColour& known : colours)
-            if (known.screen.r == opaque.r && known.screen.g == opaque.g && known.screen.b == opaque.b)
-                return;
-        NamedColour unnamed;
-        unnamed.name = colour_to_hex(opaque);
-        unnamed.screen = opaque;
-        colours.push_back(unnamed);
-    };
+    // Every colour the scene paints, once, in painting order (an invisible shape, kept only to clip
+    // by, paints nothing); emblems' own colours are the artwork's.
+    std::vector<Colour> painted;
+    const auto same = [](const Colour& a, const Colour& b) { return a.r == b.r && a.g == b.g && a.b == b.b; };
     for (const Group& group : scene.groups)
         for (const Item& item : group.items)
             std::visit(
                 [&](const auto& drawn) {
-                    if constexpr (!std::is_same_v<std::decay_t<decltype(drawn)>, EmblemDraw>)
-                        note(drawn.colour);
+                    if constexpr (!std::is_same_v<std::decay_t<decltype(drawn)>, EmblemDraw>) {
+                        const Colour& c = drawn.colour;
+                        if (c.a > 0 && std::none_of(painted.begin(), painted.end(),
+                                                    [&](const Colour& p) { return same(p, c); }))
+                            painted.push_back({c.r, c.g, c.b, 1});
+                    }
                 },
                 item);
-    // Colours the design names but never paints stay out of the bar: no plate for an unused ink.
-    std::vector<NamedColour> used;
-    for (const NamedColour& colour : colours) {
-        bool painted = false;
-        for (const Group& group : scene.groups)
-            for (const Item& item : group.items)
-                std::visit(
-                    [&](const auto& drawn) {
-                        if constexpr (!std::is_same_v<std::decay_t<decltype(drawn)>, EmblemDraw>)
-                            painted = painted || (drawn.colour.r == colour.screen.r &&
-                                                  drawn.colour.g == colour.screen.g &&
-                                                  drawn.colour.b == colour.screen.b);
-                    },
-                    item);
-        if (painted) used.push_back(colour);
-    }
-    return used;
+    // The design's named colours in its order (one it names but never paints gets no plate), then
+    // any other it paints, named by its hex value.
+    std::vector<NamedColour> colours;
+    for (const NamedColour& named : scene.colours)
+        if (std::any_of(painted.begin(), painted.end(),
+                        [&](const Colour& p) { return same(p, named.screen); }))
+            colours.push_back(named);
+    for (const Colour& colour : painted)
+        if (std::none_of(scene.colours.begin(), scene.colours.end(),
+                         [&](const NamedColour& named) { return same(named.screen, colour); })) {
+            NamedColour unnamed;
+            unnamed.name = colour_to_hex(colour);
+            unnamed.screen = colour;
+            colours.push_back(unnamed);
+        }
+    return colours;
 }
 
 } // namespace vexil::render

@@ -11,9 +11,7 @@
 namespace vexil::text {
 namespace {
 
-template <typename Entry> Entry entry(const char* name) {
-    return reinterpret_cast<Entry>(plugin::symbol("libvexil-text.so", name));
-}
+constexpr const char* kLibrary = "libvexil-text.so";
 
 std::string lower(std::string_view text) {
     std::string out(text);
@@ -24,7 +22,8 @@ std::string lower(std::string_view text) {
 } // namespace
 
 Lettering shape(const Request& request) {
-    static const auto shape_v1 = entry<decltype(&vexil_text_shape_v1)>("vexil_text_shape_v1");
+    static const auto shape_v1 =
+        plugin::entry<decltype(&vexil_text_shape_v1)>(kLibrary, "vexil_text_shape_v1");
     Lettering lettering;
     Outcome outcome;
     shape_v1(request, lettering, outcome);
@@ -33,7 +32,8 @@ Lettering shape(const Request& request) {
 }
 
 std::vector<std::string> installed_families() {
-    static const auto families_v1 = entry<decltype(&vexil_text_families_v1)>("vexil_text_families_v1");
+    static const auto families_v1 =
+        plugin::entry<decltype(&vexil_text_families_v1)>(kLibrary, "vexil_text_families_v1");
     std::vector<std::string> families;
     families_v1(families);
     return families;
@@ -46,7 +46,8 @@ std::string installed_family(std::string_view family) {
 }
 
 std::string add_font_file(const std::string& path) {
-    static const auto add_v1 = entry<decltype(&vexil_text_add_font_file_v1)>("vexil_text_add_font_file_v1");
+    static const auto add_v1 =
+        plugin::entry<decltype(&vexil_text_add_font_file_v1)>(kLibrary, "vexil_text_add_font_file_v1");
     std::string family;
     add_v1(path, family);
     return family;
@@ -58,21 +59,19 @@ namespace vexil::render {
 namespace {
 
 void measure(cairo_t* cr, const Words& words, Vec2& size, double& baseline) {
-    static const auto measure_v1 = text::entry<decltype(&vexil_words_measure_v1)>("vexil_words_measure_v1");
+    static const auto measure_v1 =
+        plugin::entry<decltype(&vexil_words_measure_v1)>(text::kLibrary, "vexil_words_measure_v1");
     measure_v1(cr, words, size, baseline);
 }
 
 } // namespace
 
 double draw_words(cairo_t* cr, double x, double y, const Words& words, WordsAs as) {
-    static const auto draw_v1 = text::entry<decltype(&vexil_words_draw_v1)>("vexil_words_draw_v1");
+    static const auto draw_v1 =
+        plugin::entry<decltype(&vexil_words_draw_v1)>(text::kLibrary, "vexil_words_draw_v1");
     double height = 0;
     draw_v1(cr, x, y, words, as, height);
     return height;
-}
-
-double words_width(cairo_t* cr, const Words& words) {
-    return words_size(cr, words).x;
 }
 
 Vec2 words_size(cairo_t* cr, const Words& words) {

@@ -95,12 +95,6 @@ Path path_in_ems(cairo_t* cr) {
     return out;
 }
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
-
 } // namespace
 
 std::vector<std::string> installed_families() {
@@ -113,12 +107,6 @@ std::vector<std::string> installed_families() {
     g_free(families);
     std::sort(names.begin(), names.end());
     return names;
-}
-
-std::string installed_family(std::string_view family) {
-    for (const std::string& name : installed_families())
-        if (lower(name) == lower(family)) return name;
-    return {};
 }
 
 std::string add_font_file(const std::string& path) {

@@ -25,7 +25,8 @@ Lettering shape(const Request& request);
 
 /// Every font family installed (and added with add_font_file), sorted.
 std::vector<std::string> installed_families();
-/// The installed family named `family` (case-insensitively), or "" when there is none.
+/// The installed family named `family` (case-insensitively), or "" when there is none (in the
+/// library, from installed_families).
 std::string installed_family(std::string_view family);
 /// Makes a font file available to this process (fontconfig's application fonts) and returns the
 /// family it holds, or "" when it is not a font fontconfig can read.

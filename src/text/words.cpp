@@ -56,13 +56,6 @@ double draw_words(cairo_t* cr, double x, double y, const Words& words, WordsAs a
     return logical.height / double(PANGO_SCALE);
 }
 
-double words_width(cairo_t* cr, const Words& words) {
-    const LayoutPtr layout = layout_of(cr, words);
-    PangoRectangle logical;
-    pango_layout_get_extents(layout.get(), nullptr, &logical);
-    return logical.width / double(PANGO_SCALE);
-}
-
 Vec2 words_size(cairo_t* cr, const Words& words) {
     const LayoutPtr layout = layout_of(cr, words);
     PangoRectangle logical;

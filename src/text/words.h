@@ -29,8 +29,6 @@ struct Words {
 /// Draws `words` in the current source colour with the top of its first line at `y`. Returns the
 /// height it took.
 double draw_words(cairo_t* cr, double x, double y, const Words& words, WordsAs as);
-/// The width `words` take on one line.
-double words_width(cairo_t* cr, const Words& words);
 /// The width and height `words` take (wrapped, when they wrap).
 Vec2 words_size(cairo_t* cr, const Words& words);
 /// How far below the top of `words` their first baseline lies.
