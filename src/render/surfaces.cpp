@@ -1,6 +1,7 @@
 #include "render/surfaces.h"
 #include "diag/diag.h"
 #include "render/draw.h"
+#include "render/large_buffer.h"
 #include "render/png.h"
 #include "vexil/diagnostic.h"
 #include "vexil/version.h"
@@ -88,9 +89,12 @@ void check(cairo_t* cr, const char* what) {
 std::string encode_png(cairo_surface_t* image, std::optional<double> dpi) {
     cairo_surface_flush(image);
     const int width = cairo_image_surface_get_width(image), height = cairo_image_surface_get_height(image);
-    PngWriter opaque(width, height, true, dpi);
-    if (opaque.add_rows(image, 0, height)) return opaque.finish();
-    PngWriter translucent(width, height, false, dpi);
+    // The smallest colour type the pixels fit: a palette, else RGB, else RGBA (which always fits).
+    for (const PngColour colour : {PngColour::Indexed, PngColour::Rgb}) {
+        PngWriter writer(width, height, colour, dpi);
+        if (writer.add_rows(image, 0, height)) return writer.finish();
+    }
+    PngWriter translucent(width, height, PngColour::Rgba, dpi);
     translucent.add_rows(image, 0, height);
     return translucent.finish();
 }
@@ -98,8 +102,8 @@ std::string encode_png(cairo_surface_t* image, std::optional<double> dpi) {
 namespace {
 
 /// Whether every pixel of the scene's raster will be opaque: no outline, and a first layer of
-/// opaque rectangles (a field, bands) that covers the page. Then the PNG is RGB; a wrong guess
-/// costs a second pass, never a wrong file (PngWriter refuses a translucent pixel).
+/// opaque rectangles (a field, bands) that covers the page. Then a PNG drawn in bands is RGB (a
+/// wrong guess costs a second pass, never a wrong file: PngWriter refuses a translucent pixel).
 bool covers_page(const Scene& scene) {
     if (scene.outline || scene.groups.empty()) return false;
     const Group& first = scene.groups.front();
@@ -139,25 +143,37 @@ std::string render_png(const Scene& scene, const OutputSize& size) {
     const int width = size.width + pixels(-page.x, across) + pixels(page.x + page.w - scene.width, across);
     const int height = size.height + pixels(-page.y, down) + pixels(page.y + page.h - scene.height, down);
     const int band = static_cast<int>(std::clamp<long long>(kBandPixels / width, 1, height));
-    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, band));
+    // The pixels in memory of our own (see large_buffer.h), so that touching them is cheap.
+    const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, width);
+    const LargeBuffer memory(static_cast<std::size_t>(stride) * static_cast<std::size_t>(band));
+    SurfacePtr surface(
+        cairo_image_surface_create_for_data(memory.data(), CAIRO_FORMAT_ARGB32, width, band, stride));
     check(surface.get(), "PNG surface");
-    // In one band, the drawing itself says whether it is opaque; in several, the scene must.
-    const bool one_band = band == height;
-    for (bool opaque : {one_band || covers_page(scene), false}) {
-        PngWriter writer(width, height, opaque, size.dpi, !one_band);
+    const auto draw_band = [&](int top, bool clear) { // (a fresh buffer is clear already)
+        ContextPtr cr(cairo_create(surface.get()));
+        if (clear) {
+            cairo_set_operator(cr.get(), CAIRO_OPERATOR_CLEAR);
+            cairo_paint(cr.get());
+            cairo_set_operator(cr.get(), CAIRO_OPERATOR_OVER);
+        }
+        cairo_translate(cr.get(), 0, -top); // this band of the page
+        draw_scene(scene, cr.get(), size.width, size.height);
+        check(cr.get(), "PNG drawing");
+    };
+    if (band == height) {
+        draw_band(0, false);
+        return encode_png(surface.get(), size.dpi);
+    }
+    // In several bands, the scene must say whether the image is opaque; a wrong guess costs a
+    // second pass, never a wrong file.
+    bool drawn = false;
+    for (const PngColour colour : {covers_page(scene) ? PngColour::Rgb : PngColour::Rgba, PngColour::Rgba}) {
+        PngWriter writer(width, height, colour, size.dpi, true);
         bool written = true;
         for (int top = 0; top < height && written; top += band) {
-            const int rows = std::min(band, height - top);
-            if (!(one_band && !opaque)) { // a second pass over one band: it is drawn already
-                ContextPtr cr(cairo_create(surface.get()));
-                cairo_set_operator(cr.get(), CAIRO_OPERATOR_CLEAR);
-                cairo_paint(cr.get());
-                cairo_set_operator(cr.get(), CAIRO_OPERATOR_OVER);
-                cairo_translate(cr.get(), 0, -top); // this band of the page
-                draw_scene(scene, cr.get(), size.width, size.height);
-                check(cr.get(), "PNG drawing");
-            }
-            written = writer.add_rows(surface.get(), 0, rows);
+            draw_band(top, drawn);
+            drawn = true;
+            written = writer.add_rows(surface.get(), 0, std::min(band, height - top));
         }
         if (written) return writer.finish();
     }

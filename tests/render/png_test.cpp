@@ -1,8 +1,10 @@
 // vexil's PNG writer (render/png.h): every design decodes to exactly the pixels Cairo's own PNG
-// writer gives for the same surface, the files are no larger than Cairo's by more than 10 %, opaque
-// flags are RGB, and a raster drawn in bands is the raster drawn whole.
+// writer gives for the same surface, the files are no larger than Cairo's by more than 10 %, flags
+// of at most 256 colours are indexed and other opaque ones RGB, and a raster drawn in bands is the
+// raster drawn whole.
 #include "render/cairo_handles.h"
 #include "render/draw.h"
+#include "render/surfaces.h"
 #include "support.h"
 #include "vexil/vexil.h"
 
@@ -11,6 +13,8 @@
 #include <cairo.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <vector>
 
 using namespace vexil;
 
@@ -42,9 +46,18 @@ long first_difference(const test::Image& a, const test::Image& b) {
     return -1;
 }
 
-/// The PNG's colour type (IHDR byte 25): 2 RGB, 6 RGBA.
+/// The PNG's colour type (IHDR byte 25): 2 RGB, 3 indexed, 6 RGBA.
 int colour_type(const std::string& png) {
     return static_cast<unsigned char>(png.at(25));
+}
+
+std::size_t distinct_colours(const test::Image& image) {
+    std::vector<std::uint32_t> colours;
+    for (const auto& p : image.pixels)
+        colours.push_back(static_cast<std::uint32_t>(p.r) << 24 | static_cast<std::uint32_t>(p.g) << 16 |
+                          static_cast<std::uint32_t>(p.b) << 8 | p.a);
+    std::sort(colours.begin(), colours.end());
+    return static_cast<std::size_t>(std::unique(colours.begin(), colours.end()) - colours.begin());
 }
 
 } // namespace
@@ -65,7 +78,11 @@ TEST_CASE("png: every design decodes to Cairo's own pixels, bit for bit, in no m
             REQUIRE(mine.width == reference.width);
             REQUIRE(mine.height == reference.height);
             CHECK(first_difference(mine, reference) == -1);
-            CHECK(colour_type(ours) == colour_type(theirs)); // RGB where Cairo finds the image opaque
+            // A palette where the image has at most 256 colours; else RGB where Cairo finds it opaque.
+            if (distinct_colours(reference) <= 256)
+                CHECK(colour_type(ours) == 3);
+            else
+                CHECK(colour_type(ours) == colour_type(theirs));
             // Within 10 %, or 512 bytes for the smallest files (a plain tricolour is under 3 KB).
             CHECK(static_cast<double>(ours.size()) <= std::max(1.10 * static_cast<double>(theirs.size()),
                                                                static_cast<double>(theirs.size()) + 512));
@@ -86,4 +103,38 @@ TEST_CASE("png: a raster too large for one band is drawn in bands, and is the ra
     const test::Image whole = test::decode_png(cairo_png(scene, size, mine.width, mine.height));
     CHECK(first_difference(mine, whole) == -1);
     CHECK(ours.find("pHYs") != std::string::npos);
+}
+
+TEST_CASE("png: a translucent image of few colours is indexed with tRNS, and decodes to Cairo's pixels",
+          "[png]") {
+    render::SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 40, 30));
+    {
+        render::ContextPtr cr(cairo_create(surface.get()));
+        cairo_set_source_rgba(cr.get(), 0.8, 0.1, 0.2, 0.5); // half-transparent red on clear
+        cairo_arc(cr.get(), 20, 15, 11, 0, 6.283185307179586);
+        cairo_fill(cr.get());
+    }
+    const std::string ours = render::encode_png(surface.get());
+    std::string theirs;
+    REQUIRE(cairo_surface_write_to_png_stream(surface.get(), append, &theirs) == CAIRO_STATUS_SUCCESS);
+    CHECK(colour_type(ours) == 3);
+    CHECK(ours.find("tRNS") != std::string::npos);
+    CHECK(first_difference(test::decode_png(ours), test::decode_png(theirs)) == -1);
+}
+
+TEST_CASE("png: a 257th colour makes the image RGB, whose pixels are still Cairo's", "[png]") {
+    render::SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 257, 2));
+    {
+        render::ContextPtr cr(cairo_create(surface.get()));
+        for (int x = 0; x < 257; ++x) { // 257 greys and blues, one a column
+            cairo_set_source_rgb(cr.get(), x / 256.0, x / 512.0, 1 - x / 256.0);
+            cairo_rectangle(cr.get(), x, 0, 1, 2);
+            cairo_fill(cr.get());
+        }
+    }
+    const std::string ours = render::encode_png(surface.get());
+    std::string theirs;
+    REQUIRE(cairo_surface_write_to_png_stream(surface.get(), append, &theirs) == CAIRO_STATUS_SUCCESS);
+    CHECK(colour_type(ours) == 2);
+    CHECK(first_difference(test::decode_png(ours), test::decode_png(theirs)) == -1);
 }
