@@ -4,7 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-packages=(build-essential cmake pkg-config zlib1g-dev libdeflate-dev libqpdf-dev libcairo2-dev librsvg2-dev librsvg2-bin libpango1.0-dev libtomlplusplus-dev
+packages=(build-essential cmake pkg-config groff-base zsh fish zlib1g-dev libdeflate-dev libqpdf-dev libcairo2-dev librsvg2-dev librsvg2-bin libpango1.0-dev libtomlplusplus-dev
           libcli11-dev liblcms2-dev catch2 poppler-utils qpdf ghostscript libgs-common fonts-dejavu-core fonts-noto-core chromium clang-format)
 missing=()
 for package in "${packages[@]}"; do

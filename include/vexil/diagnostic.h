@@ -27,12 +27,14 @@ struct SourceRegion {
 enum class Severity { Error, Warning, Note };
 
 /// One message about the input. `code` is a stable kebab-case identifier (`unknown-key`,
-/// `bad-colour`, …) that tests and tools match on; `message` is for people.
+/// `bad-colour`, …) that tests and tools match on; `message` is for people. `suggestion` is what
+/// the message proposes instead ("did you mean 'radius'?" gives "radius"), or empty.
 struct Diagnostic {
     Severity severity = Severity::Error;
     SourceRegion region;
     std::string code;
     std::string message;
+    std::string suggestion{};
 };
 
 /// `FILE:LINE:COL: error: message`, the form compilers use, so editors can jump to it.

@@ -14,7 +14,8 @@ Run add_check(CLI::App& app) {
     auto design_options = std::make_shared<DesignOptions>();
     auto for_print = std::make_shared<bool>(false);
     CLI::App* command = app.add_subcommand("check", "check designs for errors without rendering them");
-    command->add_option("designs", *designs, "design files (.toml)")->required();
+    command->add_option("designs", *designs, "design files (.toml); - reads one from standard input")
+        ->required();
     add_design_options(*command, *design_options);
     command->add_flag("--print", *for_print,
                       "also warn where a colour the design paints has no print values (pantone, spot, cmyk)");
@@ -23,7 +24,7 @@ Run add_check(CLI::App& app) {
         int status = 0;
         for (const auto& path : *designs) {
             try {
-                const Design design = load_design(path, options);
+                const Design design = load_design_argument(path, options);
                 const Scene scene = lay_out(design);
                 if (*for_print) report(print_colour_warnings(design, scene));
                 std::cout << path << ": ok (" << design.layers.size()

@@ -79,14 +79,30 @@ struct PrintArgs {
 };
 void add_print_options(CLI::App& command, PrintArgs& args);
 
-/// The format of each output from its extension; a usage error names one it cannot tell.
-std::vector<Format> output_formats(const std::vector<std::string>& outputs, const char* command);
+/// `-` as a design: standard input; as an output: standard output.
+inline constexpr const char* kStandardStream = "-";
+
+/// The design named on the command line: a file, or `-` for standard input (its relative paths,
+/// emblems and `extends`, resolve from the working directory; messages call it `<stdin>`).
+Design load_design_argument(const std::string& design, const LoadOptions& options);
+
+/// `--format png|svg|pdf`: the format of an output written to standard output (`-o -`), or of one
+/// whose extension does not say.
+void add_format_option(CLI::App& command, std::string& format);
+
+/// The format of each output from its extension, else from `format` (--format); a usage error names
+/// one it cannot tell. `-` (standard output) may be given once, and not for PNG or PDF on a terminal.
+std::vector<Format> output_formats(const std::vector<std::string>& outputs, const char* command,
+                                   const std::string& format = {});
 /// Renders `scene` to every output (format from its extension) in memory, then writes them all
 /// (write_files: none is written unless all rendered).
 /// `also` are files made already, written with the rest.
+/// `-` is written to standard output, after every file is written.
 void render_outputs(const Scene& scene, const std::vector<std::string>& outputs, const RenderOptions& options,
-                    const char* command,
-                    std::vector<std::pair<std::filesystem::path, std::string>> also = {});
+                    const char* command, std::vector<std::pair<std::filesystem::path, std::string>> also = {},
+                    const std::string& format = {});
+/// write_files, except that a file named `-` goes to standard output, last.
+void write_outputs(std::vector<std::pair<std::filesystem::path, std::string>> files);
 
 /// "K/N" (1 <= K <= N <= 100000) as K and N; a usage error naming `option` otherwise.
 std::pair<int, int> parse_shard(const std::string& text, const char* option);
@@ -101,5 +117,7 @@ Run add_variants(CLI::App& app);
 Run add_random(CLI::App& app);
 Run add_watch(CLI::App& app);
 Run add_sheet(CLI::App& app);
+Run add_completions(CLI::App& app);
+Run add_man(CLI::App& app);
 
 } // namespace vexil::cli

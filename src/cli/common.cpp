@@ -2,7 +2,13 @@
 #include "cli/commands.h"
 #include "diag/diag.h"
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <tuple>
 
 namespace vexil::cli {
@@ -141,21 +147,74 @@ std::pair<int, int> parse_shard(const std::string& text, const char* option) {
     return {part, parts};
 }
 
-std::vector<Format> output_formats(const std::vector<std::string>& outputs, const char* command) {
-    std::vector<Format> formats;
-    for (const auto& output : outputs) {
-        auto format = format_for_path(output);
-        if (!format)
-            diag::raise(diag::bad_usage(command, "cannot tell the format of '" + output +
-                                                     "': name it .svg, .png or .pdf"));
-        formats.push_back(*format);
+Design load_design_argument(const std::string& design, const LoadOptions& options) {
+    if (design != kStandardStream) return load_design(design, options);
+    // Read one byte past the loader's limit at most, so an endless stream cannot eat memory; the
+    // loader reports the size.
+    constexpr std::size_t kMost = std::size_t{4} * 1024 * 1024 + 1;
+    std::string text;
+    char buffer[1 << 16];
+    while (text.size() < kMost) {
+        const std::size_t got = std::fread(buffer, 1, std::min(sizeof buffer, kMost - text.size()), stdin);
+        if (got == 0) break;
+        text.append(buffer, got);
     }
+    if (std::ferror(stdin)) throw IoError("cannot read the design from standard input");
+    return load_design_text(text, "<stdin>", options);
+}
+
+void add_format_option(CLI::App& command, std::string& format) {
+    command.add_option("--format", format, "the format of an output written to standard output (-o -)")
+        ->check(CLI::IsMember({"svg", "png", "pdf"}));
+}
+
+std::vector<Format> output_formats(const std::vector<std::string>& outputs, const char* command,
+                                   const std::string& format) {
+    std::vector<Format> formats;
+    const std::optional<Format> named = format.empty() ? std::nullopt : format_for_path("x." + format);
+    int to_standard_output = 0;
+    for (const auto& output : outputs) {
+        const bool standard = output == kStandardStream;
+        to_standard_output += standard;
+        std::optional<Format> found = standard ? named : format_for_path(output);
+        if (!found) found = named;
+        if (!found)
+            diag::raise(
+                diag::bad_usage(command, standard ? "writing to standard output (-o -) needs --format "
+                                                    "png, svg or pdf"
+                                                  : "cannot tell the format of '" + output +
+                                                        "': name it .svg, .png or .pdf, or give --format"));
+        if (standard && *found != Format::Svg && isatty(STDOUT_FILENO))
+            diag::raise(diag::bad_usage(command, "standard output is a terminal: not writing a binary "
+                                                 "file to it (redirect it, or name an output file)"));
+        formats.push_back(*found);
+    }
+    if (to_standard_output > 1)
+        diag::raise(diag::bad_usage(command, "only one output can be standard output"));
     return formats;
 }
 
+void write_outputs(std::vector<std::pair<std::filesystem::path, std::string>> files) {
+    const auto standard = std::find_if(files.begin(), files.end(),
+                                       [](const auto& file) { return file.first == kStandardStream; });
+    std::string to_standard_output;
+    const bool any = standard != files.end();
+    if (any) {
+        to_standard_output = std::move(standard->second);
+        files.erase(standard);
+    }
+    write_files(files);
+    if (!any) return;
+    if (std::fwrite(to_standard_output.data(), 1, to_standard_output.size(), stdout) !=
+            to_standard_output.size() ||
+        std::fflush(stdout) != 0)
+        throw IoError(std::string("cannot write to standard output: ") + std::strerror(errno));
+}
+
 void render_outputs(const Scene& scene, const std::vector<std::string>& outputs, const RenderOptions& options,
-                    const char* command, std::vector<std::pair<std::filesystem::path, std::string>> also) {
-    const std::vector<Format> formats = output_formats(outputs, command);
+                    const char* command, std::vector<std::pair<std::filesystem::path, std::string>> also,
+                    const std::string& format) {
+    const std::vector<Format> formats = output_formats(outputs, command, format);
     std::vector<std::pair<std::filesystem::path, std::string>> files = std::move(also);
     try {
         for (std::size_t i = 0; i < formats.size(); ++i)
@@ -163,7 +222,7 @@ void render_outputs(const Scene& scene, const std::vector<std::string>& outputs,
     } catch (const InputError& error) { // an output too large
         throw with_option_hint(error, "--width, --height, --dpi");
     }
-    write_files(files);
+    write_outputs(std::move(files));
 }
 
 } // namespace vexil::cli

@@ -15,10 +15,10 @@ Run add_crossings(CLI::App& app) {
     auto design_options = std::make_shared<DesignOptions>();
     CLI::App* command = app.add_subcommand(
         "crossings", "list the crossings of rings layers: [a, b, k], where, and who is on top");
-    command->add_option("design", *design, "the design file (.toml)")->required();
+    command->add_option("design", *design, "the design file (.toml), or - for standard input")->required();
     add_design_options(*command, *design_options);
     return [design, design_options] {
-        const Design loaded = load_design(*design, design_options->load());
+        const Design loaded = load_design_argument(*design, design_options->load());
         lay_out(loaded); // reports any error in the design first
         for (const RingCrossing& c : ring_crossings(loaded)) {
             char at[64];

@@ -17,6 +17,7 @@ struct SheetArgs {
     bool grid = false;
     bool list = false;
     DesignOptions design_options;
+    std::string format;
 };
 
 const char* type_name(Measure::Type type) {
@@ -53,8 +54,8 @@ void list_measures(const Scene& scene) {
 }
 
 int run_sheet(const SheetArgs& args) {
-    const std::vector<Format> formats = output_formats(args.outputs, "vexil sheet");
-    const Design design = load_design(args.design, args.design_options.load());
+    const std::vector<Format> formats = output_formats(args.outputs, "vexil sheet", args.format);
+    const Design design = load_design_argument(args.design, args.design_options.load());
     const Scene scene = lay_out(design);
     if (args.list) list_measures(scene);
     SheetOptions options;
@@ -62,7 +63,7 @@ int run_sheet(const SheetArgs& args) {
     std::vector<std::pair<std::filesystem::path, std::string>> files;
     for (std::size_t i = 0; i < formats.size(); ++i)
         files.emplace_back(args.outputs[i], render_sheet(scene, formats[i], options));
-    write_files(files);
+    write_outputs(std::move(files));
     return 0;
 }
 
@@ -72,9 +73,12 @@ Run add_sheet(CLI::App& app) {
     auto args = std::make_shared<SheetArgs>();
     CLI::App* command = app.add_subcommand(
         "sheet", "draw the design's construction sheet: the flag with its dimensions, colours and source");
-    command->add_option("design", args->design, "the design file (.toml)")->required();
+    command->add_option("design", args->design, "the design file (.toml), or - for standard input")
+        ->required();
     one_value_each(command->add_option("-o,--output", args->outputs,
-                                       "output file; the extension (.svg .png .pdf) picks the format"));
+                                       "output file; the extension (.svg .png .pdf) picks the format; "
+                                       "- is standard output (with --format)"));
+    add_format_option(*command, args->format);
     command->add_flag("--grid", args->grid, "a grid in the design's units over the flag (China's 30 × 20)");
     command->add_flag("--measures", args->list,
                       "also print every measure: layer, type, what, value and where, tab-separated");

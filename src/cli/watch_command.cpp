@@ -6,6 +6,7 @@
 // it looks at the files' times every --interval ms.
 #include "cli/commands.h"
 #include "cli/report.h"
+#include "diag/diag.h"
 #include "vexil/vexil.h"
 
 #include <algorithm>
@@ -139,6 +140,8 @@ std::vector<std::string> render_once(const WatchArgs& args, const std::vector<st
 }
 
 int run_watch(const WatchArgs& args) {
+    if (args.design == kStandardStream)
+        diag::raise(diag::bad_usage("vexil watch", "watch needs a design file to watch, not standard input"));
     const bool terminal = ::isatty(STDERR_FILENO) != 0;
     const auto started = Clock::now();
     // Mistakes in the command itself end it at once (exit 2 for a format, 1 for a missing design).

@@ -84,6 +84,10 @@ template <typename Strings> std::string closest(std::string_view word, const Str
 }
 } // namespace
 
+namespace {
+constexpr const char* kSuggestionStart = " — did you mean '";
+} // namespace
+
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
     return closest(word, candidates);
 }
@@ -92,11 +96,39 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 }
 
 std::string suggestion_suffix(const std::string& suggestion) {
-    return suggestion.empty() ? std::string() : " — did you mean '" + suggestion + "'?";
+    return suggestion.empty() ? std::string() : kSuggestionStart + suggestion + "'?";
 }
 
 Diagnostic error(SourceRegion region, std::string code, std::string message) {
-    return Diagnostic{Severity::Error, std::move(region), std::move(code), std::move(message)};
+    // The suggestion suggestion_suffix() wrote into the message, kept apart too for tools
+    // (--diagnostics json): every did-you-mean is worded by that one function.
+    std::string suggestion;
+    if (const auto at = message.rfind(kSuggestionStart); at != std::string::npos) {
+        const auto start = at + std::string_view(kSuggestionStart).size();
+        if (const auto end = message.find("'?", start); end != std::string::npos)
+            suggestion = message.substr(start, end - start);
+    }
+    return Diagnostic{Severity::Error, std::move(region), std::move(code), std::move(message),
+                      std::move(suggestion)};
+}
+
+std::string json_string(std::string_view text) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out = "\"";
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20 || byte == 0x7f) {
+            out += "\\u00";
+            out += kHex[byte >> 4];
+            out += kHex[byte & 15];
+        } else {
+            out += c;
+        }
+    }
+    return out + '"';
 }
 
 Diagnostic unknown_key(SourceRegion region, std::string_view key, std::string_view where,

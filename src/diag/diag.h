@@ -20,8 +20,11 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string_vi
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 /// Damerau–Levenshtein (optimal string alignment) distance, case-insensitive.
 std::size_t edit_distance(std::string_view a, std::string_view b);
-/// " — did you mean 'x'?" or "" when there is no suggestion.
+/// " — did you mean 'x'?" or "" when there is no suggestion. error() finds it in the message and
+/// fills Diagnostic::suggestion.
 std::string suggestion_suffix(const std::string& suggestion);
+/// `text` as a JSON string literal, quotes included; it is a TOML basic string too.
+std::string json_string(std::string_view text);
 
 // --- factories: every message of the loader and layout is worded here ---
 

@@ -18,26 +18,6 @@ std::vector<std::string> keys_of(const toml::table* table) {
     return keys;
 }
 
-/// A TOML basic string holding `text`.
-std::string quoted(std::string_view text) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out = "\"";
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20 || byte == 0x7f) {
-            out += "\\u00";
-            out += kHex[byte >> 4];
-            out += kHex[byte & 15];
-        } else {
-            out += c;
-        }
-    }
-    return out + '"';
-}
-
 /// VALUE (which starts at column `column` of the --set text) as a TOML node; text that is not a TOML
 /// value (#ff0000, none) is taken as a string, and then `unquoted` is set. The node's position is that
 /// of VALUE in the --set text.
@@ -53,7 +33,7 @@ toml::table parse_value(std::string_view value, std::size_t column, const std::s
     }
     unquoted = true;
     try {
-        toml::table parsed = toml::parse(prefix + quoted(value), std::string_view(label));
+        toml::table parsed = toml::parse(prefix + diag::json_string(value), std::string_view(label));
         if (parsed.size() == 1 && parsed.contains("v")) return parsed;
     } catch (const toml::parse_error&) {
     }
