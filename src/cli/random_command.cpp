@@ -2,9 +2,11 @@
 // written as TOML (recording its seed and vexil's version) with its SVG and PNG beside it; a shard
 // makes every Q-th of them, from the P-th, so Q machines share a batch.
 #include "cli/commands.h"
+
 #include "cli/report.h"
 #include "vexil/random.h"
 #include "vexil/vexil.h"
+#include <algorithm>
 
 #include <iostream>
 #include <memory>
@@ -19,7 +21,19 @@ Run add_random(CLI::App& app) {
     auto shard = std::make_shared<std::string>();
     CLI::App* command =
         app.add_subcommand("random", "compose random flags from a seed, as editable TOML and renders");
-    command->add_option("--seed", *seed, "the first seed (default 1)");
+    // Digits only: CLI11 would read "-1" as 2^64 - 1 (strtoull wraps a sign), and the seed is a
+    // name a person types again, so it must mean what it says. The largest is 2^64 - 1 less 10,000
+    // (the most --count), so seed + k never wraps.
+    const CLI::Validator whole_number(
+        [](std::string& text) {
+            const bool digits =
+                !text.empty() && text.size() <= 20 &&
+                std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (digits && (text.size() < 20 || text <= "18446744073709541615")) return std::string();
+            return "'" + text + "' is not a seed: give a whole number from 0 to 18446744073709541615";
+        },
+        "SEED");
+    command->add_option("--seed", *seed, "the first seed (default 1)")->check(whole_number);
     command->add_option("--count", *count, "how many designs, from seeds N, N+1, … (default 1)")
         ->check(CLI::Range(1, 10000));
     command->add_option("-o,--output", *out, "folder for the designs and their renders")->required();

@@ -219,6 +219,59 @@ std::string decode(std::string_view text) {
     return out;
 }
 
+std::string css_unescaped(std::string_view text) {
+    const auto hex_value = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    const auto append_utf8 = [](std::string& out, std::uint32_t code) {
+        if (code == 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) code = 0xfffd;
+        if (code < 0x80) {
+            out += static_cast<char>(code);
+        } else if (code < 0x800) {
+            out += static_cast<char>(0xc0 | (code >> 6));
+            out += static_cast<char>(0x80 | (code & 0x3f));
+        } else if (code < 0x10000) {
+            out += static_cast<char>(0xe0 | (code >> 12));
+            out += static_cast<char>(0x80 | ((code >> 6) & 0x3f));
+            out += static_cast<char>(0x80 | (code & 0x3f));
+        } else {
+            out += static_cast<char>(0xf0 | (code >> 18));
+            out += static_cast<char>(0x80 | ((code >> 12) & 0x3f));
+            out += static_cast<char>(0x80 | ((code >> 6) & 0x3f));
+            out += static_cast<char>(0x80 | (code & 0x3f));
+        }
+    };
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\\' || i + 1 >= text.size()) {
+            out += text[i];
+            continue;
+        }
+        const char next = text[i + 1];
+        if (next == '\n' || next == '\r' || next == '\f') { // a line continuation
+            i += (next == '\r' && i + 2 < text.size() && text[i + 2] == '\n') ? 2 : 1;
+            continue;
+        }
+        if (hex_value(next) < 0) { // any other character stands for itself
+            out += next;
+            ++i;
+            continue;
+        }
+        std::uint32_t code = 0;
+        std::size_t j = i + 1;
+        for (; j < text.size() && j < i + 7 && hex_value(text[j]) >= 0; ++j)
+            code = code * 16 + static_cast<std::uint32_t>(hex_value(text[j]));
+        if (j < text.size() && is_space(text[j])) ++j; // one space ends the escape
+        append_utf8(out, code);
+        i = j - 1;
+    }
+    return out;
+}
+
 std::vector<std::string_view> urls_in(std::string_view text) {
     std::vector<std::string_view> urls;
     const std::string lower_text = lowered(text);

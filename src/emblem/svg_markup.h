@@ -64,5 +64,10 @@ std::string decode(std::string_view text);
 
 /// The targets of every url(…) (or URL(…)) in `text`, unquoted.
 std::vector<std::string_view> urls_in(std::string_view text);
+/// `text` with CSS escapes undone as a CSS parser undoes them (CSS Syntax 3, §4.3.7): `\75 rl(`
+/// is `url(`, `\@` is `@`, an escaped newline vanishes. librsvg reads style sheets, style
+/// attributes and presentation attributes with such a parser, so a check for url(…) or @import
+/// must look at what it will see, not at the escaped text.
+std::string css_unescaped(std::string_view text);
 
 } // namespace vexil::emblem::svg::markup

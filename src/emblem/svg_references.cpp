@@ -76,7 +76,8 @@ struct Reference {
 /// `special` is set to "@import" or an external entity declaration when there is one.
 std::vector<Reference> references_of(std::string_view svg, std::string& special) {
     std::vector<Reference> out;
-    const auto add_urls = [&](const std::string& text) {
+    const auto add_urls = [&](const std::string& escaped) {
+        const std::string text = css_unescaped(escaped);
         for (std::string_view url : urls_in(text))
             out.push_back({std::string(trim(url)), "url(" + std::string(url) + ")"});
     };
@@ -96,7 +97,8 @@ std::vector<Reference> references_of(std::string_view svg, std::string& special)
             break;
         case Token::StyleText: {
             const std::string decoded = decode(text);
-            if (lowered(decoded).find("@import") != std::string::npos && special.empty()) special = "@import";
+            if (lowered(css_unescaped(decoded)).find("@import") != std::string::npos && special.empty())
+                special = "@import";
             add_urls(decoded);
             break;
         }

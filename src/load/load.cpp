@@ -282,6 +282,74 @@ Design read_document(toml::table& document, std::string label, const LoadOptions
 
 } // namespace
 
+namespace {
+
+/// Where the last bracket still open before `stop` (1-based line and column) was opened: strings
+/// and comments skipped, table headers closing as arrays do. Line 0 when none is open.
+SourcePosition unclosed_bracket(std::string_view text, SourcePosition stop) {
+    std::vector<SourcePosition> open;
+    SourcePosition at{1, 1};
+    char quote = 0;
+    bool comment = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (at.line > stop.line || (at.line == stop.line && at.column >= stop.column)) break;
+        const char c = text[i];
+        if (c == '\n') {
+            comment = false;
+            quote = 0; // a single-line string ends with its line, closed or not
+            ++at.line;
+            at.column = 1;
+            continue;
+        }
+        if (comment) {
+        } else if (quote) {
+            if (c == '\\' && quote == '"')
+                ++i, ++at.column;
+            else if (c == quote)
+                quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '#') {
+            comment = true;
+        } else if (c == '[') {
+            open.push_back(at);
+        } else if (c == ']' && !open.empty()) {
+            open.pop_back();
+        }
+        ++at.column;
+    }
+    return open.empty() ? SourcePosition{} : open.back();
+}
+
+/// A plain word on the commonest TOML mistakes, said after toml++'s own description; it may move
+/// `region` to where the mistake is (an unclosed bracket) rather than where toml++ noticed it.
+std::string syntax_hint(std::string_view description, std::string_view text, SourceRegion& region) {
+    const auto has = [&](std::string_view part) { return description.find(part) != std::string_view::npos; };
+    if (has("control characters") && (has("parsing string") || has("literal string")))
+        return "a string is not closed on this line: add its closing quote";
+    if (has("could not determine value type"))
+        return "a value is a number, true or false, an array [..], a table {..}, or text in quotes "
+               "(\"white\")";
+    if (has("expected '='")) return "each line of a table is KEY = VALUE";
+    if (has("cannot redefine existing")) return "a key is given twice in one table: keep one";
+    if (has("inline table") && has("'\\n'")) return "an inline table { .. } opens and closes on one line";
+    if (has("table header") || has("table array header"))
+        return "a table header is [name] (or [[layer]]) on a line of its own";
+    if (has("parsing array") && has("closing ']'")) {
+        if (const SourcePosition open = unclosed_bracket(text, region.begin); open.line > 0) {
+            const std::string noticed =
+                std::to_string(region.begin.line) + ":" + std::to_string(region.begin.column);
+            region.begin = region.end = open;
+            return "this '[' is not closed: a ']' is missing before " + noticed;
+        }
+        return "an array is not closed: a ']' is missing";
+    }
+    if (has("expected a comment or whitespace")) return "something follows the value on its line";
+    return {};
+}
+
+} // namespace
+
 toml::table parse_toml(std::string_view text, const std::string& label) {
     try {
         return toml::parse(text, std::string_view(label));
@@ -297,6 +365,8 @@ toml::table parse_toml(std::string_view text, const std::string& label) {
             message = "TOML syntax error while " + message.substr(prefix.size());
         else
             message = "TOML syntax error: " + message;
+        if (const std::string hint = syntax_hint(error.description(), text, region); !hint.empty())
+            message = hint + " (" + message + ")";
         diag::raise(diag::error(region, "toml-syntax", message));
     }
 }

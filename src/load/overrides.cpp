@@ -56,6 +56,22 @@ toml::table* layer_with_id(toml::table& document, std::string_view id, std::vect
     return nullptr;
 }
 
+/// When `key` is a field of a layer (`--set count=6` meant for a layer), how to set it there.
+std::string layer_field_hint(toml::table& document, const std::string& key) {
+    const toml::array* layers = document["layer"].as_array();
+    if (!layers) return {};
+    for (std::size_t i = 0; i < layers->size(); ++i) {
+        const toml::table* layer = (*layers)[i].as_table();
+        if (!layer || !layer->contains(key)) continue;
+        if (const auto* id = layer->get_as<std::string>("id"))
+            return "; '" + key + "' is a field of layer '" + id->get() + "': --set " + id->get() + "." + key +
+                   "=VALUE";
+        return "; '" + key + "' is a field of layer " + std::to_string(i + 1) +
+               ", which has no id: give it one (id = \"NAME\") to set it as NAME." + key;
+    }
+    return {};
+}
+
 toml::table& subtable(toml::table& document, std::string_view key) {
     if (!document[key].is_table()) document.insert_or_assign(key, toml::table{});
     return *document[key].as_table();
@@ -95,10 +111,12 @@ void apply_overrides(toml::table& document, const std::vector<std::string>& over
             const std::string key = is_param ? name : name.substr(dot + 1);
             const std::vector<std::string> known = keys_of(document[table].as_table());
             if (std::find(known.begin(), known.end(), key) == known.end()) {
+                const std::string suggestion = diag::did_you_mean(key, known);
                 reader.fail(diag::error(
                     at, is_param ? "unknown-param" : "unknown-colour",
                     (is_param ? "the design has no param '" : "the design's palette has no colour '") + key +
-                        "'" + diag::suggestion_suffix(diag::did_you_mean(key, known))));
+                        "'" + diag::suggestion_suffix(suggestion) +
+                        (is_param && suggestion.empty() ? layer_field_hint(document, key) : "")));
                 continue;
             }
             subtable(document, table).insert_or_assign(key, std::move(value));

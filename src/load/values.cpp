@@ -158,9 +158,21 @@ std::optional<double> Reader::evaluate_part(const toml::value<std::string>& text
         } else { // the flag's size, read before anything else: only the built-in names
             message += " (the flag's size cannot use params, W or H)";
         }
+        const std::size_t own = known.size(); // W, H and the params, before the built-in names
         for (auto name : builtin_names())
             known.emplace_back(name);
-        message += diag::suggestion_suffix(diag::did_you_mean(problem.name, known));
+        const std::string suggestion = diag::did_you_mean(problem.name, known);
+        message += diag::suggestion_suffix(suggestion);
+        // Nothing close: say what there is, so the fix is a look away (the built-ins are in the docs).
+        if (suggestion.empty() && width_) {
+            std::string names;
+            for (std::size_t i = 0; i < own; ++i)
+                names += (i == 0 ? "" : ", ") + known[i];
+            message += params_table_ && params_table_->size() > 0
+                           ? " (names here: " + names + ", and the functions and constants of docs/format.md)"
+                           : " (names here: W and H, and the functions and constants of docs/format.md; "
+                             "a design's own names are declared under [params])";
+        }
     }
     fail(diag::error(exact, problem.code, message));
     return std::nullopt;

@@ -138,6 +138,8 @@ Weave weave_of(const Layer& layer, const Context& context) {
     const std::vector<Vec2> centres = ring_centres(layer, context);
     const double radius = layer.get(fields::radius);
     const double half = layer.get(fields::width) / 2;
+    // Said before the band's width, which a zero radius would otherwise be blamed on.
+    if (radius <= 0) fail(layer, fields::radius, "out-of-range", "radius: a ring's radius must be positive");
     if (half >= radius)
         fail(layer, fields::width, "out-of-range", "width: a ring's band must be narrower than its diameter");
     Weave weave;

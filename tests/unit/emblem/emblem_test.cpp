@@ -271,6 +271,17 @@ TEST_CASE("emblem: references outside the document are found", "[emblem]") {
     CHECK(external_reference("<svg><style><![CDATA[ .a { fill: url(b.svg#c) } ]]></style></svg>") ==
           "url(b.svg#c)");
     CHECK(external_reference(R"~(<?xml-stylesheet href="s.css"?><svg/>)~") == "s.css");
+    // CSS escapes are undone first, as librsvg's CSS parser undoes them.
+    CHECK(external_reference(R"~(<svg><rect style="fill: \75 rl(file.svg#g)"/></svg>)~") ==
+          "url(file.svg#g)");
+    CHECK(external_reference(R"~(<svg><rect style="fill: u\rl(file.svg#g)"/></svg>)~") == "url(file.svg#g)");
+    CHECK(external_reference(R"~(<svg><rect fill="\55 \52 \4c (x.svg#g)"/></svg>)~") == "url(x.svg#g)");
+    CHECK(external_reference(R"~(<svg><rect style="fill: url(\66 ile.svg#g)"/></svg>)~") ==
+          "url(file.svg#g)");
+    CHECK(external_reference("<svg><style>.a { fill: u\\\nrl(b.svg#c) }</style></svg>") == "url(b.svg#c)");
+    CHECK(external_reference("<svg><style>@\\69mport 'a.css';</style></svg>") == "@import");
+    CHECK(external_reference("<svg><style>@\\49 MPORT 'a.css';</style></svg>") == "@import");
+    CHECK_FALSE(external_reference(R"~(<svg><rect style="fill: \75 rl(\23 g)"/></svg>)~"));
     CHECK(external_reference("<!DOCTYPE svg [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><svg>&e;</svg>")
               ->find("SYSTEM") != std::string::npos);
     CHECK(external_reference("<!DOCTYPE svg [<!ENTITY e \"<image href='y.png'/>\">]><svg>&e;</svg>") ==

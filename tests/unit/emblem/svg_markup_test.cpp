@@ -47,6 +47,7 @@ TEST_CASE("svg markup: tags, attributes, style text and declarations in document
 TEST_CASE("svg markup: entities, url(…) and text helpers", "[emblem][svg]") {
     CHECK(decode("&#35;a &amp; &lt;&#x2F;&gt; &unknown; &#99999999;") == "#a & </> &unknown; &#99999999;");
     CHECK(urls_in("fill: URL( '#a' ) ; mask:url(b.svg)") == std::vector<std::string_view>{"#a", "b.svg"});
+    CHECK(css_unescaped("\\75 rl(a) u\\rl \\000075rl \\0 \\\nx \\") == "url(a) url url \xef\xbf\xbdx \\");
     CHECK(trim(" \t x y \n") == "x y");
     CHECK(starts_with_nocase("Data:image/png", "data:"));
     CHECK(equals_nocase("FILL", "fill"));

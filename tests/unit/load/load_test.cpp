@@ -457,11 +457,29 @@ TEST_CASE("load fails: a choice that is not one of the choices", "[load]") {
 }
 
 TEST_CASE("load fails: TOML syntax errors, at their position", "[load]") {
-    load_should_fail("[flag]\nsize = [3, 2\n[[layer]]\n", 3, 1, "toml-syntax",
-                     "TOML syntax error while parsing array");
-    load_should_fail("[flag]\nsize = = 3\n", 2, 8, "toml-syntax");
+    // An unclosed array is reported at its '[' (toml++ notices it at the next line), with a hint.
+    load_should_fail(
+        "[flag]\nsize = [3, 2\n[[layer]]\n", 2, 8, "toml-syntax",
+        "this '[' is not closed: a ']' is missing before 3:1 (TOML syntax error while parsing array");
+    load_should_fail("[flag]\nsize = [[1, 2], [3, 4]\nx = 1\n", 2, 8, "toml-syntax",
+                     "this '[' is not closed");
+    load_should_fail("[flag]\nsize = = 3\n", 2, 8, "toml-syntax", "a value is a number, true or false");
     load_should_fail("[flag]\nsize = [3, 2]\n[flag]\n", 3, 1, "toml-syntax");
-    load_should_fail("[flag]\ntitle = \"unterminated\nsize = [3, 2]\n", 2, 22, "toml-syntax");
+    load_should_fail("[flag]\ntitle = \"unterminated\nsize = [3, 2]\n", 2, 22, "toml-syntax",
+                     "a string is not closed on this line: add its closing quote");
+    load_should_fail("[flag]\ntitle = 'unterminated\nsize = [3, 2]\n", 2, 22, "toml-syntax",
+                     "a string is not closed on this line");
+    load_should_fail("[flag\nsize = [3, 2]\n", 1, 6, "toml-syntax", "a table header is [name]");
+    load_should_fail("[flag]\ntitle \"x\"\n", 2, 7, "toml-syntax", "each line of a table is KEY = VALUE");
+    load_should_fail("[flag]\ntitle = \"x\"\ntitle = \"y\"\n", 3, 9, "toml-syntax",
+                     "a key is given twice in one table");
+    load_should_fail("[flag]\nsize = [3, 2]]\n", 2, 14, "toml-syntax",
+                     "something follows the value on its line");
+    load_should_fail("[flag]\nat = { x = 1\n", 2, 13, "toml-syntax",
+                     "an inline table { .. } opens and closes on one line");
+    // A '[' inside a string or a comment is not an open bracket.
+    load_should_fail("[flag] # [not this\ntitle = \"[nor this\"\nsize = [3,\n2\nx = 1\n", 3, 8, "toml-syntax",
+                     "this '[' is not closed");
 }
 
 TEST_CASE("load fails: expression errors point at the column inside the string", "[load]") {
