@@ -45,10 +45,25 @@ std::pair<std::string, std::vector<std::string>> split_vary(const std::string& t
     return {text.substr(0, equals), values};
 }
 
+/// `text` as part of a file name a person can read back: letters, digits and . - = + , as they are;
+/// a colour's # dropped (colors.field=fca311); anything else %XX, as in a URL (a space is %20), so
+/// that two different values never give one name.
 std::string file_safe(const std::string& text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
     std::string out;
-    for (char c : text)
-        out += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '=' ? c : '_';
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const bool colour = c == '#' && i > 0 && text[i - 1] == '=' && i + 1 < text.size() &&
+                            std::isxdigit(static_cast<unsigned char>(text[i + 1]));
+        if (colour) continue;
+        if (std::isalnum(c) || c == '.' || c == '-' || c == '=' || c == '+' || c == ',') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        }
+    }
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "gallery/html.h"
 
+#include <algorithm>
+
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -127,12 +129,19 @@ std::string index_html(const std::vector<GalleryEntry>& entries) {
     std::map<std::string, std::vector<const GalleryEntry*>> groups;
     for (const auto& entry : entries)
         groups[entry.group].push_back(&entry);
+    const auto failed_count =
+        static_cast<std::size_t>(std::count_if(entries.begin(), entries.end(), [](const auto& e) {
+            return !e.errors.empty() || !e.io_error.empty();
+        }));
+    const std::size_t drawn = entries.size() - failed_count;
     std::ostringstream html;
     html << "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             "<title>vexil gallery</title>\n<style>"
-         << kStyle << "</style>\n</head>\n<body>\n<header>\n<h1>Flags<small>" << entries.size()
-         << " designs, drawn by vexil</small></h1>\n"
+         << kStyle << "</style>\n</head>\n<body>\n<header>\n<h1>Flags<small>" << drawn
+         << (drawn == 1 ? " design" : " designs") << ", drawn by vexil"
+         << (failed_count > 0 ? "; " + std::to_string(failed_count) + " could not be drawn" : std::string())
+         << "</small></h1>\n"
             "<input type=\"search\" id=\"search\" placeholder=\"Search by name, author or source\" "
             "aria-label=\"Search the designs\">\n</header>\n";
     for (const auto& [group, members] : groups) {
@@ -157,7 +166,9 @@ std::string index_html(const std::vector<GalleryEntry>& entries) {
                      << "\" loading=\"lazy\"></a>\n";
             }
             html << "<div class=\"text\"><h3>" << escape(e->title.empty() ? e->name : e->title) << "</h3>\n";
-            html << "<div class=\"meta\">" << escape(ratio_text(e->width, e->height));
+            // A design that failed has no size to tell: its ratio would be a default's, not its own.
+            html << "<div class=\"meta\">"
+                 << (failed ? "not drawn" : escape(ratio_text(e->width, e->height)));
             if (!e->author.empty()) html << " · " << escape(e->author);
             html << "</div>\n<div class=\"source\" title=\"" << escape(e->source) << "\">"
                  << escape(e->source) << "</div>\n";

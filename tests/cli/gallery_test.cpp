@@ -60,7 +60,11 @@ TEST_CASE("gallery: renders every design, reports the broken one, and exits 2", 
     CHECK(html.find("<h3>Blue disc</h3>") != std::string::npos);
     CHECK(html.find("<h2>variants</h2>") != std::string::npos);
     CHECK(html.find("unknown layer kind") != std::string::npos); // the broken card says why
-    CHECK(html.find("http") == std::string::npos);               // nothing fetched from a network
+    // The header counts what was drawn; the broken card claims no ratio (it has none to tell).
+    CHECK(html.find("3 designs, drawn by vexil; 1 could not be drawn") != std::string::npos);
+    const auto broken_card = html.find("unknown layer kind");
+    CHECK(html.find("<div class=\"meta\">not drawn", broken_card) < html.find("</article>", broken_card));
+    CHECK(html.find("http") == std::string::npos); // nothing fetched from a network
     CHECK(read_text(out / "catalogue.pdf").rfind("%PDF-", 0) == 0);
     CHECK(count(read_text(out / "catalogue.pdf"), "/Type /Page\n") +
               count(read_text(out / "catalogue.pdf"), "/Type /Page ") >=

@@ -74,6 +74,17 @@ TEST_CASE("variants: the cross product as files and one captioned contact sheet"
     INFO(result.err);
     REQUIRE(result.status == 0);
     CHECK(result.out.find("6 variants") != std::string::npos);
+    // A colour keeps its digits and a character a file name should not hold is %XX, so the name
+    // reads back as the value: colors.ring=fca311, spacing=W%2F5.
+    const auto gold =
+        dir.write("gold.toml", "[flag]\nsize = [3, 2]\n[params]\nr = 0.5\n[colors]\n"
+                               "gold = \"#ffd700\"\n[[layer]]\nkind = \"circle\"\nradius = \"r\"\n"
+                               "color = \"gold\"\n");
+    const auto named = run_vexil({"variants", gold.string(), "--vary", "r=W/5", "--vary",
+                                  "colors.gold=#fca311", "-o", (dir / "named").string(), "--width", "60"});
+    INFO(named.err);
+    CHECK(named.status == 0);
+    CHECK(fs::exists(dir / "named" / "gold_r=W%2F5_colors.gold=fca311.png"));
     CHECK(fs::exists(out / "rings_band=0.08_rings.weave=none.png"));
     int pngs = 0;
     for (const auto& entry : fs::directory_iterator(out))
