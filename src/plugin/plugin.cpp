@@ -20,9 +20,13 @@ std::vector<std::filesystem::path> places() {
     if (const char* dir = std::getenv("VEXIL_PLUGIN_DIR"); dir && *dir) folders.emplace_back(dir);
     std::error_code code;
     const auto program = std::filesystem::read_symlink("/proc/self/exe", code);
-    if (!code) folders.push_back(program.parent_path());
-    folders.emplace_back(VEXIL_BUILD_PLUGIN_DIR);
+    if (!code) {
+        folders.push_back(program.parent_path());
+        folders.push_back(program.parent_path() / VEXIL_PLUGIN_DIR_FROM_BIN); // an installed prefix
+    }
+    // An installed program finds its own plugins before any build tree's (they may differ).
     folders.emplace_back(VEXIL_INSTALL_PLUGIN_DIR);
+    folders.emplace_back(VEXIL_BUILD_PLUGIN_DIR);
     return folders;
 }
 

@@ -7,7 +7,8 @@
 namespace vexil::plugin {
 
 /// The address of `symbol` in the plugin `library` ("libvexil-finish.so"), loading it on first use
-/// from $VEXIL_PLUGIN_DIR, the program's own folder, the build tree or the install prefix. Throws
+/// from $VEXIL_PLUGIN_DIR, the program's own folder, bin/../lib/vexil beside it (an installed prefix,
+/// moved or not), the install prefix it was built for, or the build tree. Throws
 /// IoError, naming where it looked, when it cannot be found.
 void* symbol(const char* library, const char* symbol);
 
