@@ -2,14 +2,17 @@
 # Whole-process benchmark: vexil rendering each benchmark design to SVG, PNG and PDF at 1500 px wide,
 # beside rsvg-convert rasterising vexil's own SVG of the same design to the same size. hyperfine
 # runs each command several times; we report medians and the ratio vexil PNG / rsvg-convert.
-# Usage: bench/run.sh [path/to/vexil]   (needs hyperfine, rsvg-convert and python3)
+# Usage: bench/run.sh [VEXIL [BARE_CAIRO]]   (needs hyperfine, rsvg-convert and python3; BARE_CAIRO is
+# bench/bare_cairo.cpp, built by `cmake --build build --target vexil_bare_cairo`)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 vexil="${1:-$root/build/vexil}"
+bare="${2:-$root/build/bench/vexil_bare_cairo}" # cmake --build build --target vexil_bare_cairo
 width=1500
 runs="${VEXIL_BENCH_RUNS:-20}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+[ -x "$bare" ] || { echo "bench: build the bare Cairo program first: cmake --build build --target vexil_bare_cairo"; exit 1; }
 for tool in hyperfine rsvg-convert python3; do
   command -v "$tool" >/dev/null || { echo "bench: needs $tool (apt-get install hyperfine librsvg2-bin python3)"; exit 1; }
 done
@@ -18,8 +21,8 @@ done
 # point, and rings woven in colour.
 designs=(earth japan united-kingdom united-states china olympic)
 
-printf '%-18s %10s %10s %10s %14s %8s %10s %8s %8s\n' design "svg ms" "png ms" "pdf ms" "rsvg-convert" \
-  "png/rsvg" "start ms" "svg/st" "pdf/st"
+printf '%-18s %9s %9s %9s %13s %9s %9s %9s %8s %8s\n' design "svg ms" "png ms" "pdf ms" "rsvg-convert" \
+  "png/rsvg" "start ms" "cairo ms" "svg/cairo" "pdf/cairo"
 for name in "${designs[@]}"; do
   design="$(find "$root/designs" -name "$name.toml" | head -1)"
   "$vexil" render "$design" -o "$work/$name.svg" --width $width
@@ -32,13 +35,15 @@ for name in "${designs[@]}"; do
     -n png "$vexil render $design -o $work/out.png --width $width" \
     -n pdf "$vexil render $design -o $work/out.pdf --width $width" \
     -n rsvg "rsvg-convert -w $width -o $work/rsvg.png $work/$name.svg" \
-    -n start "$vexil --version" "${others[@]}" >/dev/null 2>&1
+    -n start "$vexil --version" \
+    -n bare-svg "$bare $work/bare.svg" -n bare-pdf "$bare $work/bare.pdf" "${others[@]}" >/dev/null 2>&1
   python3 - "$work/$name.json" "$name" <<'PY'
 import json, sys
 results = {r["command"]: r["median"] * 1000 for r in json.load(open(sys.argv[1]))["results"]}
-print(f'{sys.argv[2]:<18} {results["svg"]:10.2f} {results["png"]:10.2f} {results["pdf"]:10.2f} '
-      f'{results["rsvg"]:14.2f} {results["png"] / results["rsvg"]:8.2f} {results["start"]:10.2f} '
-      f'{results["svg"] / results["start"]:8.2f} {results["pdf"] / results["start"]:8.2f}'
+r = results
+print(f'{sys.argv[2]:<18} {r["svg"]:9.2f} {r["png"]:9.2f} {r["pdf"]:9.2f} {r["rsvg"]:13.2f} '
+      f'{r["png"] / r["rsvg"]:9.2f} {r["start"]:9.2f} {r["bare-svg"]:9.2f} '
+      f'{r["svg"] / r["bare-svg"]:9.2f} {r["pdf"] / r["bare-pdf"]:8.2f}'
       + ''.join(f'  png/{tool} {results["png"] / results[tool]:.2f}' for tool in ("inkscape", "cairosvg") if tool in results))
 PY
 done
