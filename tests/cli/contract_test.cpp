@@ -4,20 +4,11 @@
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
 
 using vexil::test::run_vexil;
 using vexil::test::TempDir;
 
 namespace {
-
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
 
 const char* kMisspelt = R"([flag]
 size = [3, 2]
@@ -34,7 +25,7 @@ color = "#bc002d"
 
 TEST_CASE("cli: a design from standard input to standard output is the file's render, byte for byte", "[cli]") {
     TempDir dir;
-    const std::string design = read_file(vexil::test::source_dir() / "designs" / "japan.toml");
+    const std::string design = vexil::test::read_text(vexil::test::source_dir() / "designs" / "japan.toml");
     for (const char* format : {"png", "svg", "pdf"}) {
         const auto piped = run_vexil({"render", "-", "-o", "-", "--format", format, "--width", "300"}, design);
         INFO(piped.err);
@@ -44,7 +35,7 @@ TEST_CASE("cli: a design from standard input to standard output is the file's re
                            file.string(), "--width", "300"})
                     .status == 0);
         if (std::string(format) != "pdf") // a PDF records its creation time
-            CHECK(piped.out == read_file(file));
+            CHECK(piped.out == vexil::test::read_text(file));
         else
             CHECK(piped.out.rfind("%PDF-", 0) == 0);
     }
