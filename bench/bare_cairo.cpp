@@ -10,8 +10,8 @@
 int main(int argc, char** argv) {
     if (argc != 2) return 2;
     const bool pdf = std::strstr(argv[1], ".pdf") != nullptr;
-    cairo_surface_t* surface = pdf ? cairo_pdf_surface_create(argv[1], 1500, 1000)
-                                   : cairo_svg_surface_create(argv[1], 1500, 1000);
+    cairo_surface_t* surface =
+        pdf ? cairo_pdf_surface_create(argv[1], 1500, 1000) : cairo_svg_surface_create(argv[1], 1500, 1000);
     cairo_t* cr = cairo_create(surface);
     cairo_set_source_rgb(cr, 0.74, 0, 0.18);
     cairo_rectangle(cr, 0, 0, 1500, 1000);

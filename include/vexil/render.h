@@ -157,21 +157,40 @@ SheetPlan plan_sheet(const Scene& scene, const SheetOptions& options = {});
 /// The sheet as SVG, PNG (at 2 pixels per point) or PDF; its labels are real text in SVG and PDF.
 std::string render_sheet(const Scene& scene, Format format, const SheetOptions& options = {});
 
-/// Renders and writes `path` atomically: a temporary file beside it, then rename. On any failure
-/// nothing is written and an existing file is left as it was. Throws IoError.
-void write_file(const std::filesystem::path& path, const std::string& bytes);
+/// Writes `path` atomically: a temporary file beside it, then rename. On any failure nothing is
+/// written and an existing file is left as it was. `sync`: as for write_files. Throws IoError.
+void write_file(const std::filesystem::path& path, const std::string& bytes, bool sync = false);
 /// Several files at once, all or nothing: every file is written to a temporary beside its target
 /// and every existing target is kept under a backup name (a hard link) before any is renamed into
-/// place. A failure while writing (a missing folder, a full disk) leaves every target as it was; so
-/// does a rename that fails after earlier ones succeeded: those are undone from the backups (or
-/// removed, where there was no file before). No temporary or backup is left either way.
-/// What POSIX does not allow us to promise: the renames are one after another, so another process
-/// can see some targets new and others still old meanwhile; a crash or SIGKILL between them leaves
-/// that mix, with the backups (.NAME.vexil-XXXXXX) beside the targets; if putting an old file back
-/// fails too, the IoError says so and names the backup that still holds it; and where no hard link
-/// can be made (a file system without them), an existing target is renamed aside instead, so it
-/// is missing until its new file is renamed in.
-void write_files(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
+/// place. A failure while writing (a missing folder, a full disk, a file-size limit) leaves every
+/// target as it was; so does a rename that fails after earlier ones succeeded: those are undone from
+/// the backups (or removed, where there was no file before). No temporary or backup is left either
+/// way. What POSIX does not allow us to promise: the renames are one after another, so another
+/// process can see some targets new and others still old meanwhile; a crash or SIGKILL between them
+/// leaves that mix (each file whole, old or new); if putting an old file back fails too, the IoError
+/// says so and names the backup that still holds it; and where no hard link can be made (a file
+/// system without them), an existing target is renamed aside instead, so it is missing until its
+/// new file is renamed in.
+/// A process killed on the way leaves its temporaries and backups beside the targets, named
+/// `.NAME.vexil-PID-XXXXXX.tmp` (`.link`, `.aside` for backups). Before its first write into a
+/// folder, write_files removes those whose writer is dead (no process with that pid here, and no
+/// lock held on the file: a live writer holds a shared flock on its own), putting an `.aside`
+/// backup back where its target is missing; those of a running process are left alone.
+/// With `sync`, each file is fsynced before its rename and its folder after, so the new files
+/// survive a power cut once write_files returns; without it, a power cut soon after may lose them
+/// (the old file, or none, comes back; a file system may even leave a new file empty). It costs a
+/// few tenths of a millisecond a file on a quiet disk, several on a busy one: the gallery syncs, a
+/// single render does not (docs/cli.md has the figures). VEXIL_FSYNC=1 or 0 in the environment overrides
+/// `sync` for the whole process (durable_writes). A program that wants a file-size limit (RLIMIT_FSIZE) to
+/// fail the write with EFBIG, rather than to be killed by SIGXFSZ, ignores SIGXFSZ, as vexil's main does.
+void write_files(const std::vector<std::pair<std::filesystem::path, std::string>>& files, bool sync = false);
+/// Whether a write that asks for `sync` (or not) syncs: VEXIL_FSYNC=1 makes every write sync,
+/// VEXIL_FSYNC=0 none; unset, as asked.
+bool durable_writes(bool asked);
+/// Removes from `folder` (not below it) what write_files left there in a process that is gone: the
+/// leftovers described above. write_files does it itself for each folder it writes to, once per
+/// process; a program that skips unchanged files (the gallery) calls it for the folders it owns.
+void remove_leftovers(const std::filesystem::path& folder);
 /// Creates `folder` and its parents if missing. Throws IoError (a file in the way, no permission).
 void make_folders(const std::filesystem::path& folder);
 

@@ -1,6 +1,7 @@
 // vexil gallery DIR… -o OUT: every design rendered to SVG, PNG, thumbnail and PDF on every core,
 // with index.html and catalogue.pdf; unchanged designs are skipped. A progress bar on a terminal,
-// a line per design otherwise; broken designs are reported and the rest still rendered (exit 2).
+// a line per design otherwise; broken designs are reported and the rest still rendered (exit 2; 1
+// when the only failures were files that could not be read or written).
 #include "cli/commands.h"
 #include "cli/report.h"
 #include "diag/diag.h"
@@ -105,7 +106,10 @@ Run add_gallery(CLI::App& app) {
                       << "; when every shard has run, --merge writes the page)\n";
         else
             std::cout << ": " << (std::filesystem::path(args->out) / "index.html").string() << '\n';
-        return result.failed ? static_cast<int>(ExitCode::BadInput) : 0;
+        // The worst status met, as check gives: a bad design (2) over a file not written (1).
+        return result.failed > result.io_failed ? static_cast<int>(ExitCode::BadInput)
+               : result.io_failed               ? static_cast<int>(ExitCode::Failure)
+                                                : 0;
     };
 }
 

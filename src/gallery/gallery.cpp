@@ -9,6 +9,15 @@
 // A design whose name is no longer found loses its line, its card, and those of its files whose
 // bytes are still the ones the gallery wrote; a file that is not, or that the gallery never wrote,
 // is left alone.
+//
+// The record stays true when a run is killed (a crash, SIGKILL, a power cut): before a design's
+// files are replaced, a line is added at the end of the record (a later line of a name overrides
+// an earlier one) with "-" for the hash of its inputs (so it is never taken for fresh while its
+// files may be half old, half new) and, after its five hashes, the hashes of the five files about
+// to be written (so either set is known as the gallery's own when the design is deleted later). A
+// run that completes writes the record anew, one line a design, without them. Two runs into one folder
+// (not shards) take turns: each holds an exclusive flock on the folder while it works, shards a
+// shared one, so shards still run side by side and a merge waits for them.
 #include "vexil/gallery.h"
 #include "gallery/html.h"
 #include "vexil/vexil.h"
@@ -16,14 +25,22 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <fstream>
+#include <functional>
 #include <iomanip>
 #include <map>
 #include <mutex>
 #include <set>
 #include <sstream>
 #include <thread>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace vexil {
 namespace {
@@ -93,6 +110,8 @@ constexpr std::array<const char*, 5> kSuffixes{".svg", ".png", "-thumb.png", ".p
 struct CacheEntry {
     std::string hash = "-"; ///< of its inputs; "-": failed, never fresh
     std::array<std::string, kSuffixes.size()> files{"-", "-", "-", "-", "-"}; ///< hashes of its files
+    /// Hashes of the files a run was replacing them with when the record was saved ("-": none).
+    std::array<std::string, kSuffixes.size()> pending{"-", "-", "-", "-", "-"};
 };
 
 std::string hash_of(std::string_view bytes) {
@@ -106,38 +125,103 @@ std::map<std::string, CacheEntry> read_cache(const fs::path& file) {
     std::ifstream in(file);
     std::string line;
     while (std::getline(in, line)) {
+        if (in.eof()) break; // a line cut short (a run stopped while adding it): not a record
         std::istringstream fields(line);
         std::string name;
         CacheEntry entry;
         if (!(fields >> std::quoted(name) >> entry.hash)) continue;
         for (auto& hash : entry.files) // absent in the files of versions before these were recorded
             if (!(fields >> hash)) hash = "-";
+        for (auto& hash : entry.pending)
+            if (!(fields >> hash)) hash = "-";
         cache[name] = entry;
     }
     return cache;
 }
 
-void write_cache(const fs::path& file, const std::map<std::string, CacheEntry>& cache) {
+/// One line of the record, with its newline.
+std::string record_line(const std::string& name, const CacheEntry& entry) {
     std::ostringstream out;
-    for (const auto& [name, entry] : cache) {
-        out << std::quoted(name) << ' ' << entry.hash;
-        for (const auto& hash : entry.files)
+    out << std::quoted(name) << ' ' << entry.hash;
+    for (const auto& hash : entry.files)
+        out << ' ' << hash;
+    if (entry.pending != CacheEntry{}.pending)
+        for (const auto& hash : entry.pending)
             out << ' ' << hash;
-        out << '\n';
+    out << '\n';
+    return out.str();
+}
+
+void write_cache(const fs::path& file, const std::map<std::string, CacheEntry>& cache, bool sync) {
+    std::string text;
+    for (const auto& [name, entry] : cache)
+        text += record_line(name, entry);
+    write_file(file, text, sync);
+}
+
+/// Adds lines to the end of the record as a run goes; a later line of a name overrides an earlier
+/// one when the record is read. One write(2) a line: no copy of the record, no rename. Once a line
+/// fails to go in whole, every later one fails too, so nothing is replaced that the record does not
+/// know of. With `sync`, each line is synced before the files it announces are written.
+class RecordAppender {
+  public:
+    RecordAppender(fs::path file, bool sync) : file_(std::move(file)), sync_(sync) {}
+    ~RecordAppender() {
+        if (fd_ >= 0) ::close(fd_);
     }
-    write_file(file, out.str());
+    RecordAppender(const RecordAppender&) = delete;
+    RecordAppender& operator=(const RecordAppender&) = delete;
+    void append(const std::string& line) {
+        if (broken_) throw IoError(file_.string() + ": write failed earlier in this run");
+        std::string text = line;
+        if (fd_ < 0) {
+            fd_ = ::open(file_.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+            if (fd_ < 0) fail(errno);
+            // A line an earlier run left cut short is ended first, so this one stands on its own.
+            struct stat status;
+            char last = '\n';
+            if (::fstat(fd_, &status) == 0 && status.st_size > 0) ::pread(fd_, &last, 1, status.st_size - 1);
+            if (last != '\n') text.insert(0, 1, '\n');
+        }
+        ssize_t n;
+        while ((n = ::write(fd_, text.data(), text.size())) < 0 && errno == EINTR) {
+        }
+        if (n != static_cast<ssize_t>(text.size())) fail(n < 0 ? errno : EFBIG);
+        if (sync_ && ::fsync(fd_) != 0) fail(errno);
+    }
+
+  private:
+    [[noreturn]] void fail(int error) {
+        broken_ = true;
+        throw IoError(file_.string() + ": write failed: " + std::strerror(error));
+    }
+    fs::path file_;
+    int fd_ = -1;
+    bool sync_ = false;
+    bool broken_ = false;
+};
+
+/// Whether a name from the record stays inside the gallery folder (a record edited by hand may say
+/// anything).
+bool inside(const std::string& name) {
+    const fs::path relative = fs::path(name).lexically_normal();
+    return !name.empty() && !relative.is_absolute() && *relative.begin() != "..";
 }
 
 /// Removes what the gallery wrote for a design that is gone: each file whose bytes still hash to
 /// what was recorded, then the folders under `out` that this leaves empty.
+
 void remove_outputs(const fs::path& out, const std::string& name, const CacheEntry& entry) {
     const fs::path relative = fs::path(name).lexically_normal();
-    if (name.empty() || relative.is_absolute() || *relative.begin() == "..") return; // not one of ours
+    if (!inside(name)) return; // not one of ours
     for (std::size_t k = 0; k < kSuffixes.size(); ++k) {
         const fs::path file = out / (name + kSuffixes[k]);
         std::error_code code;
-        if (entry.files[k] == "-" || !fs::is_regular_file(fs::symlink_status(file, code))) continue;
-        if (hash_of(read_all(file)) == entry.files[k]) fs::remove(file, code);
+        if ((entry.files[k] == "-" && entry.pending[k] == "-") ||
+            !fs::is_regular_file(fs::symlink_status(file, code)))
+            continue;
+        const std::string hash = hash_of(read_all(file));
+        if (hash == entry.files[k] || hash == entry.pending[k]) fs::remove(file, code);
     }
     for (fs::path folder = relative.parent_path(); !folder.empty(); folder = folder.parent_path()) {
         std::error_code code;
@@ -152,6 +236,7 @@ struct Job {
     Scene scene;
     std::string hash;
     bool loaded = false;
+    bool io_failed = false; ///< failed for want of a file read or written, not for its design
 };
 
 /// Loads and lays out one design and computes its input hash; records errors in the entry.
@@ -173,6 +258,7 @@ void prepare(Job& job, const GalleryOptions& options) {
         entry.errors = error.diagnostics();
     } catch (const std::exception& error) {
         entry.io_error = error.what();
+        job.io_failed = true;
     }
     entry.title = job.design.flag.title.empty() ? job.found.name : job.design.flag.title;
     entry.author = job.design.flag.author;
@@ -187,9 +273,12 @@ void prepare(Job& job, const GalleryOptions& options) {
     job.hash = hash.hex();
 }
 
+using Hashes = std::array<std::string, kSuffixes.size()>;
+
 /// Renders and writes the design's files (its construction sheet too); returns the hash of each.
-std::array<std::string, kSuffixes.size()> render_outputs(const Job& job, const fs::path& out,
-                                                         const GalleryOptions& options) {
+/// `before_writing` is given the hashes once the files are rendered, before any is written.
+Hashes render_outputs(const Job& job, const fs::path& out, const GalleryOptions& options,
+                      const std::function<void(const Hashes&)>& before_writing) {
     const fs::path stem = out / job.found.name;
     make_folders(stem.parent_path());
     RenderOptions full;
@@ -201,12 +290,13 @@ std::array<std::string, kSuffixes.size()> render_outputs(const Job& job, const f
         render_bytes(job.scene, Format::Png, thumb), render_bytes(job.scene, Format::Pdf, full),
         render_sheet(job.scene, Format::Svg)};
     std::vector<std::pair<fs::path, std::string>> files;
-    std::array<std::string, kSuffixes.size()> hashes;
+    Hashes hashes;
     for (std::size_t k = 0; k < kSuffixes.size(); ++k) {
         files.emplace_back(stem.string() + kSuffixes[k], bytes[k]);
         hashes[k] = hash_of(bytes[k]);
     }
-    write_files(files);
+    before_writing(hashes);
+    write_files(files, options.sync);
     return hashes;
 }
 
@@ -221,37 +311,92 @@ fs::path shard_record(const fs::path& out, int shard, int shards) {
     return out / (".vexil-gallery-shard-" + std::to_string(shard) + "-of-" + std::to_string(shards));
 }
 
-/// Takes every shard's record into `cache` and deletes the records.
-void merge_shards(const fs::path& out, std::map<std::string, CacheEntry>& cache) {
+/// Takes every shard's record into `cache`, saves it as `cache_file`, then deletes the shards'
+/// records (in that order: a run killed between keeps every shard's designs on record).
+void merge_shards(const fs::path& out, std::map<std::string, CacheEntry>& cache, const fs::path& cache_file,
+                  bool sync) {
     std::error_code code;
+    std::vector<fs::path> records;
     for (const auto& item : fs::directory_iterator(out, code)) {
         const std::string name = item.path().filename().string();
         if (name.rfind(".vexil-gallery-shard-", 0) != 0) continue;
         for (auto& [design, entry] : read_cache(item.path()))
             cache[design] = entry;
-        fs::remove(item.path(), code);
+        records.push_back(item.path());
     }
+    if (records.empty()) return;
+    write_cache(cache_file, cache, sync);
+    for (const auto& record : records)
+        fs::remove(record, code);
 }
+
+/// The hashes of a design's files as they are now, for its entry, before a new pending set replaces
+/// the old: where an interrupted run left the file it was writing (its hash is the pending one),
+/// that is the file now; otherwise the entry's, whether or not the file still holds it.
+Hashes settled(const fs::path& out, const std::string& name, const CacheEntry& entry) {
+    Hashes files = entry.files;
+    for (std::size_t k = 0; k < kSuffixes.size(); ++k) {
+        if (entry.pending[k] == "-" || entry.pending[k] == entry.files[k]) continue;
+        std::error_code code;
+        const fs::path file = out / (name + kSuffixes[k]);
+        if (fs::is_regular_file(fs::symlink_status(file, code)) &&
+            hash_of(read_all(file)) == entry.pending[k])
+            files[k] = entry.pending[k];
+    }
+    return files;
+}
+
+/// A flock on the gallery folder, held while a run works in it (see the top of this file). Where the
+/// file system has no locks, runs go without.
+class FolderLock {
+  public:
+    FolderLock(const fs::path& folder, bool shared) {
+        fd_ = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd_ >= 0)
+            while (::flock(fd_, shared ? LOCK_SH : LOCK_EX) != 0 && errno == EINTR) {
+            }
+    }
+    ~FolderLock() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+
+  private:
+    int fd_ = -1;
+};
 
 } // namespace
 
 GalleryResult build_gallery(const GalleryOptions& options) {
     make_folders(options.out);
     const bool sharded = options.shards > 0;
+    const FolderLock folder_lock(options.out, sharded);
     if (sharded && (options.shard < 1 || options.shard > options.shards))
         throw IoError("gallery: shard " + std::to_string(options.shard) + " of " +
                       std::to_string(options.shards) + " does not exist");
     const fs::path cache_file =
         sharded ? shard_record(options.out, options.shard, options.shards) : options.out / ".vexil-gallery";
+    const bool sync = durable_writes(options.sync);
     auto cache = read_cache(cache_file);
-    if (options.merge && !sharded) merge_shards(options.out, cache);
+    if (options.merge && !sharded) merge_shards(options.out, cache, cache_file, sync);
 
     std::vector<Job> jobs;
     std::size_t place = 0;
     for (auto& found : discover(options.folders))
         if (!sharded ||
             place++ % static_cast<std::size_t>(options.shards) == static_cast<std::size_t>(options.shard - 1))
-            jobs.push_back(Job{std::move(found), {}, {}, {}, {}, false});
+            jobs.push_back(Job{std::move(found), {}, {}, {}, {}, false, false});
+    // What a gallery run killed on the way left in the folders this one owns (temporaries, backups):
+    // write_files cleans the folders it writes to, but an unchanged design's files are not written.
+    std::set<fs::path> folders{options.out};
+    for (const Job& job : jobs)
+        folders.insert((options.out / job.found.name).parent_path());
+    for (const auto& [name, entry] : cache)
+        if (inside(name)) folders.insert((options.out / name).parent_path());
+    for (const auto& folder : folders)
+        remove_leftovers(folder);
+    RecordAppender record(cache_file, sync);
     const int workers =
         std::max(1, options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()));
     std::atomic<std::size_t> next{0};
@@ -260,7 +405,7 @@ GalleryResult build_gallery(const GalleryOptions& options) {
     const auto work = [&] {
         for (std::size_t i = next++; i < jobs.size(); i = next++) {
             Job& job = jobs[i];
-            std::array<std::string, kSuffixes.size()> written;
+            Hashes written;
             prepare(job, options);
             if (job.loaded) {
                 bool fresh;
@@ -272,12 +417,27 @@ GalleryResult build_gallery(const GalleryOptions& options) {
                 }
                 if (!fresh) {
                     try {
-                        written = render_outputs(job, options.out, options);
+                        // The record first says the files are changing, and what to; then they do.
+                        written = render_outputs(job, options.out, options, [&](const Hashes& hashes) {
+                            CacheEntry before;
+                            {
+                                std::lock_guard<std::mutex> guard(lock);
+                                before = cache[job.found.name];
+                            }
+                            const Hashes files = settled(options.out, job.found.name, before);
+                            std::lock_guard<std::mutex> guard(lock);
+                            CacheEntry& cached = cache[job.found.name];
+                            cached.hash = "-";
+                            cached.files = files;
+                            cached.pending = hashes;
+                            record.append(record_line(job.found.name, cached));
+                        });
                         job.entry.rendered = true;
                     } catch (const InputError& error) {
                         job.entry.errors = error.diagnostics();
                     } catch (const std::exception& error) { // IoError or any other: this design failed
                         job.entry.io_error = error.what();
+                        job.io_failed = true;
                     }
                 }
             }
@@ -289,7 +449,10 @@ GalleryResult build_gallery(const GalleryOptions& options) {
             if (job.found.duplicate_of.empty()) {
                 CacheEntry& cached = cache[job.found.name];
                 cached.hash = ok ? job.hash : "-";
-                if (job.entry.rendered) cached.files = written;
+                if (job.entry.rendered) {
+                    cached.files = written;
+                    cached.pending = CacheEntry{}.pending;
+                }
             }
             if (options.progress) options.progress(job.entry, ++done, static_cast<int>(jobs.size()));
         }
@@ -306,11 +469,12 @@ GalleryResult build_gallery(const GalleryOptions& options) {
         for (const Job& job : jobs) {
             const bool ok = job.entry.errors.empty() && job.entry.io_error.empty();
             result.failed += !ok;
+            result.io_failed += job.io_failed;
             result.rendered += ok && job.entry.rendered;
             result.up_to_date += ok && !job.entry.rendered;
             result.entries.push_back(job.entry);
         }
-        write_cache(cache_file, cache);
+        write_cache(cache_file, cache, sync);
         return result;
     }
     // Designs of the last run that are gone: their files, their cache entries (and, as the page is
@@ -331,6 +495,7 @@ GalleryResult build_gallery(const GalleryOptions& options) {
     for (const Job& job : jobs) {
         const bool ok = job.entry.errors.empty() && job.entry.io_error.empty();
         result.failed += !ok;
+        result.io_failed += job.io_failed;
         result.rendered += ok && job.entry.rendered;
         result.up_to_date += ok && !job.entry.rendered;
         if (ok)
@@ -343,10 +508,10 @@ GalleryResult build_gallery(const GalleryOptions& options) {
     const bool stale = result.rendered > 0 || result.failed > 0 || !result.removed.empty() ||
                        !fs::exists(options.out / "index.html") || !fs::exists(options.out / "catalogue.pdf");
     if (stale) {
-        write_file(options.out / "index.html", gallery::index_html(result.entries));
-        write_file(options.out / "catalogue.pdf", render_catalogue(cells));
+        write_file(options.out / "index.html", gallery::index_html(result.entries), sync);
+        write_file(options.out / "catalogue.pdf", render_catalogue(cells), sync);
     }
-    write_cache(cache_file, cache);
+    write_cache(cache_file, cache, sync);
     return result;
 }
 

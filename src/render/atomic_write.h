@@ -17,6 +17,6 @@ using BeforeRename = std::function<void(std::size_t index)>;
 
 /// vexil::write_files, calling `before_rename` (when set) before each rename.
 void write_files(const std::vector<std::pair<std::filesystem::path, std::string>>& files,
-                 const BeforeRename& before_rename);
+                 const BeforeRename& before_rename, bool sync = false);
 
 } // namespace vexil::render

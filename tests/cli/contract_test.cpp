@@ -4,7 +4,6 @@
 
 #include <catch2/catch.hpp>
 
-
 using vexil::test::run_vexil;
 using vexil::test::TempDir;
 
@@ -23,11 +22,13 @@ color = "#bc002d"
 
 } // namespace
 
-TEST_CASE("cli: a design from standard input to standard output is the file's render, byte for byte", "[cli]") {
+TEST_CASE("cli: a design from standard input to standard output is the file's render, byte for byte",
+          "[cli]") {
     TempDir dir;
     const std::string design = vexil::test::read_text(vexil::test::source_dir() / "designs" / "japan.toml");
     for (const char* format : {"png", "svg", "pdf"}) {
-        const auto piped = run_vexil({"render", "-", "-o", "-", "--format", format, "--width", "300"}, design);
+        const auto piped =
+            run_vexil({"render", "-", "-o", "-", "--format", format, "--width", "300"}, design);
         INFO(piped.err);
         REQUIRE(piped.status == 0);
         const auto file = dir / (std::string("japan.") + format);
@@ -114,8 +115,8 @@ TEST_CASE("cli: bash completion offers the commands, a command's options and an 
 
 TEST_CASE("cli: the zsh and fish completions and the manual page are well formed and name every command",
           "[cli]") {
-    const std::vector<std::string> commands = {"render", "check",    "scene", "crossings", "gallery", "schema",
-                                               "variants", "random", "watch", "sheet"};
+    const std::vector<std::string> commands = {"render", "check",    "scene",  "crossings", "gallery",
+                                               "schema", "variants", "random", "watch",     "sheet"};
     for (const char* shell : {"zsh", "fish"}) {
         const auto script = run_vexil({"completions", shell});
         REQUIRE(script.status == 0);
