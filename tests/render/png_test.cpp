@@ -62,8 +62,7 @@ std::size_t distinct_colours(const test::Image& image) {
 
 } // namespace
 
-TEST_CASE("png: every design decodes to Cairo's own pixels, bit for bit, in no more than 110 % of its bytes "
-          "(or 512 more)",
+TEST_CASE("png: every design decodes to Cairo's own pixels, bit for bit, in no more than 110 % of its bytes",
           "[png]") {
     for (const auto& file : test::design_files()) {
         DYNAMIC_SECTION(file.stem().string()) {
@@ -83,9 +82,10 @@ TEST_CASE("png: every design decodes to Cairo's own pixels, bit for bit, in no m
                 CHECK(colour_type(ours) == 3);
             else
                 CHECK(colour_type(ours) == colour_type(theirs));
-            // Within 10 %, or 512 bytes for the smallest files (a plain tricolour is under 3 KB).
-            CHECK(static_cast<double>(ours.size()) <= std::max(1.10 * static_cast<double>(theirs.size()),
-                                                               static_cast<double>(theirs.size()) + 512));
+            // Within 10 %. (Before palettes, the plain tricolours under 3 KB, Estonia and Germany,
+            // came out 380 bytes over; as palettes they are smaller than Cairo's.)
+            INFO("ours " << ours.size() << " bytes, Cairo's " << theirs.size());
+            CHECK(static_cast<double>(ours.size()) <= 1.10 * static_cast<double>(theirs.size()));
         }
     }
 }
