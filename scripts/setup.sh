@@ -5,7 +5,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 packages=(build-essential cmake pkg-config groff-base zsh fish zlib1g-dev libdeflate-dev libqpdf-dev libcairo2-dev librsvg2-dev librsvg2-bin libpango1.0-dev libtomlplusplus-dev
-          libcli11-dev liblcms2-dev catch2 poppler-utils qpdf ghostscript libgs-common fonts-dejavu-core fonts-noto-core chromium clang-format)
+          libcli11-dev liblcms2-dev catch2 poppler-utils qpdf ghostscript libgs-common fonts-dejavu-core fonts-noto-core chromium clang-format
+          clang-14 libclang-rt-14-dev llvm-14) # the last three: scripts/fuzz.sh and asan.sh (libFuzzer, sanitizers, llvm-symbolizer)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -141,6 +141,11 @@ constexpr double kMaxReach = 100;
 constexpr std::size_t kMaxPoints = 2'000'000;
 /// An emblem's SVG element costs about what ten path points do (most are short paths).
 constexpr std::size_t kPointsPerEmblemElement = 10;
+/// A hole of a cutout (the gap either side of a ring passing over another) is drawn as one more clip
+/// (render/draw.cpp), which Cairo intersects with the clips before it: measured against stars, a hole
+/// costs about what 120 path points do, and 5 more for each hole before it in its cutout.
+constexpr std::size_t kPointsPerHole = 120;
+constexpr std::size_t kPointsPerEarlierHole = 5;
 
 } // namespace
 
@@ -157,11 +162,19 @@ void check_extent(const Layer& layer, const Shape& shape, const Context& context
     for (const Item& item : shape.items)
         std::visit(
             [&](const auto& drawn) {
-                if constexpr (std::is_same_v<std::decay_t<decltype(drawn)>, EmblemDraw>) {
+                using Drawn = std::decay_t<decltype(drawn)>;
+                if constexpr (std::is_same_v<Drawn, EmblemDraw>) {
                     points += cost(item);
                     const Affine& m = drawn.transform;
                     if (!std::isfinite(m.a + m.b + m.c + m.d + m.e + m.f))
                         fail(layer, "too-far", "this emblem's placement is not finite");
+                } else if constexpr (std::is_same_v<Drawn, CutoutFill>) {
+                    // Its holes must be finite and near too, and cost what their clips cost.
+                    const std::size_t before = points;
+                    check(drawn.path);
+                    for (const Path& hole : drawn.holes)
+                        check(hole);
+                    points = before + cost(item);
                 } else {
                     check(drawn.path);
                 }
@@ -174,10 +187,17 @@ void check_extent(const Layer& layer, const Shape& shape, const Context& context
 std::size_t cost(const Item& item) {
     return std::visit(
         [](const auto& drawn) -> std::size_t {
-            if constexpr (std::is_same_v<std::decay_t<decltype(drawn)>, EmblemDraw>)
+            using Drawn = std::decay_t<decltype(drawn)>;
+            if constexpr (std::is_same_v<Drawn, EmblemDraw>) {
                 return kPointsPerEmblemElement * drawn.elements;
-            else
+            } else if constexpr (std::is_same_v<Drawn, CutoutFill>) {
+                std::size_t points = drawn.path.points().size();
+                for (std::size_t i = 0; i < drawn.holes.size(); ++i)
+                    points += drawn.holes[i].points().size() + kPointsPerHole + kPointsPerEarlierHole * i;
+                return points;
+            } else {
                 return drawn.path.points().size();
+            }
         },
         item);
 }
@@ -313,8 +333,7 @@ Group group_of(const Layer& layer, Shape& shape, const Context& context,
             fail(layer, fields::outline, "out-of-range", "outline: the width is larger than the flag itself");
         // The stroke is centred on the edge: twice the width leaves `width` showing outside.
         if (outline.width > 0)
-            group.items.emplace_back(std::in_place_type<StrokePath>, shape.silhouette, outline.colour,
-                                     2 * outline.width);
+            group.items.emplace_back(StrokePath{shape.silhouette, outline.colour, 2 * outline.width});
     }
     for (auto& item : shape.items)
         group.items.push_back(std::move(item));

@@ -182,7 +182,9 @@ TEST_CASE("star_vertices alternate outer and inner, clockwise", "[geom][shapes][
 TEST_CASE("inner vertices lie exactly where the star's sides cross", "[geom][shapes][star]") {
     // For {n/k}, the inner vertex between outer vertices i and i+1 lies on the sides
     // outer(i) → outer(i+k) and outer(i+1) → outer(i+1−k).
-    for (auto [n, k] : {std::pair{5, 2}, {6, 2}, {7, 2}, {7, 3}, {8, 3}, {12, 5}}) {
+    for (const auto& star : {std::pair{5, 2}, {6, 2}, {7, 2}, {7, 3}, {8, 3}, {12, 5}}) {
+        // Not a structured binding: the lambda below captures n, which clang 14 cannot do with one.
+        const int n = star.first, k = star.second;
         INFO("{" << n << "/" << k << "}");
         const double R = 100;
         const Vec2 c{3, 4};
