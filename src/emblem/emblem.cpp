@@ -182,6 +182,9 @@ Artwork parse(std::string svg, const std::string& name, const std::vector<Recolo
     document->name = name;
     // After parsing, so that the document is well-formed and nested at most as deep as libxml2 allows.
     const std::size_t elements = svg::instance_count(svg, kMaxInstances);
+    if (elements == svg::kReferenceCycle)
+        throw LoadError("'" + name +
+                        "' refers to itself: a <use> or url(#…) leads back to an element it is in");
     if (elements > kMaxInstances)
         throw LoadError("'" + name +
                         "' draws more than 200,000 elements once its <use> references are expanded");

@@ -259,8 +259,9 @@ std::size_t instance_count(std::string_view svg, std::size_t cap) {
         for (const std::string& id : references[node])
             if (auto it = ids.find(id); it != ids.end()) edges[node].push_back(it->second);
 
-    // weight(n) = 1 + Σ weight(edge targets), saturating at cap + 1; iterative, memoised, and an
-    // edge back into the current path (a cycle) weighs nothing.
+    // weight(n) = 1 + Σ weight(edge targets), saturating at cap + 1; iterative and memoised. An
+    // edge back into the current path closes a cycle, which child edges alone cannot (they form a
+    // tree): the document refers to itself, and is refused as such.
     const std::size_t limit = cap + 1;
     const auto add = [limit](std::size_t a, std::size_t b) { return std::min(limit, a + b); };
     enum : std::uint8_t { kUnseen, kOnPath, kDone };
@@ -278,6 +279,8 @@ std::size_t instance_count(std::string_view svg, std::size_t cap) {
                     if (state[target] == kUnseen) {
                         state[target] = kOnPath;
                         path.emplace_back(target, 0);
+                    } else if (state[target] == kOnPath) {
+                        return kReferenceCycle;
                     } else if (state[target] == kDone) {
                         weight[node] = add(weight[node], weight[target]);
                     }
