@@ -63,7 +63,8 @@ void warn(const Context& context, const SourceRegion& region, std::string code, 
 /// Refuses a laid-out layer that reaches absurdly far beyond the flag, has non-finite points, or
 /// brings the design's total path points past the limit (`points` counts across layers).
 void check_extent(const Layer& layer, const Shape& shape, const Context& context, std::size_t& points);
-/// What an item costs in the design's budget of path points (emblem elements count ten each).
+/// What an item costs in the design's budget of path points (emblem elements count ten each, the holes
+/// of a cutout more: layout.cpp).
 std::size_t cost(const Item& item);
 /// Refuses a design whose path points would pass the limit.
 void check_budget(const Layer& layer, std::size_t points);
