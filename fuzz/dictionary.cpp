@@ -43,14 +43,16 @@ std::string dictionary_entry(std::string_view token) {
 } // namespace
 
 int main() {
-    // TOML: tables, arrays, inline tables, strings, numbers that test the bounds.
-    for (const char* token :
-         {"[flag]\n", "[[layer]]\n", "[params]\n", "[colors]\n", "[colors.", " = ",  "\"",
-          "'",        "\"\"\"",      "'''",        "[",          "]",        "{",    "}",
-          ", ",       "\n",          "#",          "true",       "false",    "0",    "1",
-          "-1",       "0.5",         "1e9",        "1e308",      "1e-300",   "-0.0", "inf",
-          "nan",      "10000",       "2147483648", "1979-05-27", "0x10"})
+    // TOML: tables, arrays, inline tables, strings; numbers at the bounds and the angles that matter.
+    for (const char* token : {"[flag]\n", "[[layer]]\n", "[params]\n", "[colors]\n", "[colors.", " = ", "\"",
+                              "'", "\"\"\"", "'''", "[", "]", "{", "}", ", ", "\n", "#", "true", "false"})
         add(token);
+    for (const char* number :
+         {"0",     "1",    "-1",     "0.5",    "64",   "90",  "180", "360",        "1000", "10000",     "1e9",
+          "1e308", "1e-9", "1e-170", "1e-300", "-0.0", "inf", "nan", "2147483648", "0x10", "1979-05-27"})
+        add(number);
+    // fuzz_design passes a line `#set NAME=VALUE` as an override.
+    add("#set ");
     // Keys outside the catalogue.
     for (const char* key :
          {"flag",    "colors", "params",  "layer", "extends", "remove",  "title", "author", "source", "size",

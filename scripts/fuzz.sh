@@ -3,8 +3,8 @@
 # library, its plugins and the targets under AddressSanitizer and UBSan) and runs each in turn for
 # SECONDS (default 45) on its corpus. Fails if any target finds a crash, a sanitizer report, a leak,
 # a hang (an input running past -timeout) or a blow-up in memory (past -rss_limit_mb); the input
-# that did it is kept in build-fuzz/fuzz/findings/TARGET/. docs/fuzzing.md says how to run them
-# for longer, reproduce a finding and keep it as a test.
+# that did it is kept in build-fuzz/fuzz/findings/TARGET/ (crash-…, leak-…, timeout-…, slow-unit-…,
+# oom-…). docs/fuzzing.md says how to run them for longer, reproduce a finding and keep it as a test.
 #
 # Usage: scripts/fuzz.sh [SECONDS-PER-TARGET] [TARGET…]   (targets: fuzz_design fuzz_emblem
 # fuzz_expression fuzz_path_data). VEXIL_FUZZ_JOBS sets the build parallelism (2). The build's
@@ -79,16 +79,36 @@ for target in "${targets[@]}"; do
   args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1
         -artifact_prefix="$findings/")
   [ "$target" = fuzz_design ] && args+=(-dict="$out/design.dict")
+  [ "$target" = fuzz_emblem ] && args+=(-dict="$root/fuzz/svg.dict")
   dirs=("$corpus" "$seeds/$target")
   [ -d "$root/fuzz/corpus/$target" ] && dirs+=("$root/fuzz/corpus/$target")
+  # The working corpus grows with every run, and a run reads all of it before fuzzing: past 3000
+  # inputs, shrink it to those that add coverage (-merge=1) first.
+  if [ "$(find "$corpus" -type f | wc -l)" -gt 3000 ]; then
+    rm -rf "$corpus.merged" && mkdir "$corpus.merged"
+    if "$out/$target" -merge=1 -timeout=10 -rss_limit_mb=2048 -max_len=16384 "$corpus.merged" "$corpus" >"$log" 2>&1; then
+      echo "fuzz.sh: $target: corpus merged from $(find "$corpus" -type f | wc -l) to $(find "$corpus.merged" -type f | wc -l) inputs"
+      rm -rf "$corpus" && mv "$corpus.merged" "$corpus"
+    else
+      echo "fuzz.sh: $target: merging the corpus failed (log: $log); fuzzing on the whole corpus" >&2
+      rm -rf "$corpus.merged"
+    fi
+  fi
   echo "fuzz.sh: $target for ${seconds}s"
-  if "$out/$target" "${args[@]}" "${dirs[@]}" >"$log" 2>&1; then
+  started="$out/logs/$target.started"
+  touch "$started"
+  result=0
+  "$out/$target" "${args[@]}" "${dirs[@]}" >"$log" 2>&1 || result=$?
+  # An input that ran past -timeout but ended between two of libFuzzer's checks is not reported as a
+  # timeout: libFuzzer keeps it as slow-unit-… and carries on. It is a hang all the same.
+  found="$(find "$findings" -type f -newer "$started")"
+  if [ "$result" -eq 0 ] && [ -z "$found" ]; then
     grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb)' "$log" |
       sed "s/^/  /"
     echo "  corpus: $(find "$corpus" -type f | wc -l) inputs"
   else
     status=1
-    echo "fuzz.sh: $target found a problem; the input is in $findings/ and the log in $log:" >&2
+    echo "fuzz.sh: $target found a problem (${found:-see the log}); the log is $log:" >&2
     grep -vE '^(#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)|INFO:)' "$log" | tail -60 >&2
   fi
 done
