@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 
 namespace vexil::render {
 namespace {
@@ -284,16 +285,19 @@ std::string PngWriter::finish() {
     if (!streaming_) {
         libdeflate_compressor* compressor = libdeflate_alloc_compressor(kLibdeflateLevel);
         if (!compressor) throw IoError("PNG encoding: libdeflate could not start");
-        const LargeBuffer compressed(libdeflate_zlib_compress_bound(compressor, whole_.size()));
-        const std::size_t size = libdeflate_zlib_compress(compressor, whole_.data(), whole_.size(),
-                                                          compressed.data(), compressed.size());
+        // Room for the bound, left unwritten (not a LargeBuffer, whose huge pages would be zeroed
+        // 2 MiB at a time for a file of a few tens of KB): only the pages written are touched.
+        const std::size_t bound = libdeflate_zlib_compress_bound(compressor, whole_.size());
+        const std::unique_ptr<unsigned char[]> compressed(new unsigned char[bound]);
+        const std::size_t size =
+            libdeflate_zlib_compress(compressor, whole_.data(), whole_.size(), compressed.get(), bound);
         libdeflate_free_compressor(compressor);
         if (size == 0) throw IoError("PNG encoding: libdeflate failed");
         whole_ = LargeBuffer();
         if (colour_ == PngColour::Indexed) out_ += palette_chunks();
         out_.reserve(out_.size() + size + (size / kIdatChunk + 2) * 12);
         for (std::size_t at = 0; at < size; at += kIdatChunk)
-            append_chunk(out_, "IDAT", compressed.data() + at, std::min(kIdatChunk, size - at));
+            append_chunk(out_, "IDAT", compressed.get() + at, std::min(kIdatChunk, size - at));
     }
     append_chunk(out_, "IEND", {});
     return std::move(out_);
