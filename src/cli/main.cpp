@@ -28,6 +28,45 @@ std::string early_value(int argc, char** argv, std::string_view name, std::strin
     return fallback;
 }
 
+/// The commands, by name. Each adds its subcommand and options to the app and returns its run.
+struct Command {
+    std::string_view name;
+    vexil::cli::Run (*add)(CLI::App&);
+};
+constexpr Command kCommands[] = {
+    {"render", vexil::cli::add_render},
+    {"check", vexil::cli::add_check},
+    {"scene", vexil::cli::add_scene},
+    {"crossings", vexil::cli::add_crossings},
+    {"gallery", vexil::cli::add_gallery},
+    {"schema", vexil::cli::add_schema},
+    {"variants", vexil::cli::add_variants},
+    {"random", vexil::cli::add_random},
+    {"watch", vexil::cli::add_watch},
+    {"sheet", vexil::cli::add_sheet},
+    {"completions", vexil::cli::add_completions},
+    {"man", vexil::cli::add_man},
+};
+
+/// The command argv names, when it names one: only that one need be defined, as defining all twelve
+/// with their options is a quarter of the instructions of starting (and a small render is mostly
+/// its start). Empty when there is none, or it is `completions` or `man`, which describe every
+/// command: then all are defined, and CLI11 reports a wrong name among the others.
+std::string_view chosen_command(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--diagnostics" || arg == "--color") {
+            ++i; // its value
+            continue;
+        }
+        if (!arg.empty() && arg[0] == '-') continue;
+        for (const Command& command : kCommands)
+            if (command.name == arg && arg != "completions" && arg != "man") return arg;
+        return {};
+    }
+    return {};
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -51,22 +90,12 @@ int main(int argc, char** argv) {
                    "colour the text diagnostics: auto (on a terminal, unless NO_COLOR is set), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     std::map<CLI::App*, vexil::cli::Run> commands;
-    const auto add = [&](vexil::cli::Run (*make)(CLI::App&)) {
-        auto run = make(app);
+    const std::string_view chosen = chosen_command(argc, argv);
+    for (const Command& command : kCommands) {
+        if (!chosen.empty() && command.name != chosen) continue;
+        auto run = command.add(app);
         commands.emplace(app.get_subcommands({}).back(), std::move(run));
-    };
-    add(vexil::cli::add_render);
-    add(vexil::cli::add_check);
-    add(vexil::cli::add_scene);
-    add(vexil::cli::add_crossings);
-    add(vexil::cli::add_gallery);
-    add(vexil::cli::add_schema);
-    add(vexil::cli::add_variants);
-    add(vexil::cli::add_random);
-    add(vexil::cli::add_watch);
-    add(vexil::cli::add_sheet);
-    add(vexil::cli::add_completions);
-    add(vexil::cli::add_man);
+    }
     try {
         app.parse(argc, argv);
         for (auto& [command, run] : commands)
