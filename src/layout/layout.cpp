@@ -151,36 +151,33 @@ constexpr std::size_t kPointsPerEarlierHole = 5;
 
 void check_extent(const Layer& layer, const Shape& shape, const Context& context, std::size_t& points) {
     const double reach = kMaxReach * std::max(context.width(), context.height());
-    const auto check = [&](const Path& path) {
-        points += path.points().size();
+    const auto check_near = [&](const Path& path) {
         for (Vec2 p : path.points())
             if (!std::isfinite(p.x) || !std::isfinite(p.y) || std::abs(p.x) > reach || std::abs(p.y) > reach)
                 fail(layer, "too-far",
                      "this layer reaches more than " + std::to_string(static_cast<int>(kMaxReach)) +
                          " flag sizes beyond the flag: check its sizes and positions");
     };
-    for (const Item& item : shape.items)
+    for (const Item& item : shape.items) {
+        points += cost(item);
         std::visit(
             [&](const auto& drawn) {
                 using Drawn = std::decay_t<decltype(drawn)>;
                 if constexpr (std::is_same_v<Drawn, EmblemDraw>) {
-                    points += cost(item);
                     const Affine& m = drawn.transform;
                     if (!std::isfinite(m.a + m.b + m.c + m.d + m.e + m.f))
                         fail(layer, "too-far", "this emblem's placement is not finite");
-                } else if constexpr (std::is_same_v<Drawn, CutoutFill>) {
-                    // Its holes must be finite and near too, and cost what their clips cost.
-                    const std::size_t before = points;
-                    check(drawn.path);
-                    for (const Path& hole : drawn.holes)
-                        check(hole);
-                    points = before + cost(item);
                 } else {
-                    check(drawn.path);
+                    check_near(drawn.path);
+                    if constexpr (std::is_same_v<Drawn, CutoutFill>) // its holes are drawn too
+                        for (const Path& hole : drawn.holes)
+                            check_near(hole);
                 }
             },
             item);
-    check(shape.silhouette);
+    }
+    check_near(shape.silhouette);
+    points += shape.silhouette.points().size();
     check_budget(layer, points);
 }
 
