@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # AddressSanitizer and UBSan run of the test suite: builds vexil and its tests in build-fuzz/, the
-# clang 14 build of scripts/fuzz.sh (VEXIL_FUZZ=ON compiles the library, its plugins, the CLI and
-# the tests with -fsanitize=address,undefined), and runs them. Any sanitizer report fails the run:
-# UBSan aborts on its first finding (-fno-sanitize-recover=all), ASan always does, and LeakSanitizer
-# reports a leak at the exit of each test process and of each vexil the tests start, failing it.
+# clang 14 build it shares with scripts/fuzz.sh (scripts/build-fuzz.sh: VEXIL_FUZZ=ON compiles the
+# library, its plugins, the CLI and the tests with -fsanitize=address,undefined), and runs them.
+# Any sanitizer report fails the run: UBSan aborts on its first finding (-fno-sanitize-recover=all),
+# ASan always does, and LeakSanitizer reports a leak at the exit of each test process and of each
+# vexil the tests start, failing it.
 # Leaks inside libraries (fontconfig, Cairo's SVG surface, libxml2) are suppressed by
 # fuzz/lsan.supp, which says why for each; vexil's own are findings.
 #
@@ -23,15 +24,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${VEXIL_FUZZ_BUILD_DIR:-$root/build-fuzz}"
 jobs="${VEXIL_FUZZ_JOBS:-2}"
-if ! command -v clang++-14 >/dev/null 2>&1; then
-  echo "asan.sh: clang-14 is missing: run scripts/setup.sh (clang-14, libclang-rt-14-dev)" >&2
-  exit 1
-fi
-launcher=()
-if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
-CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVEXIL_FUZZ=ON \
-  -DVEXIL_WERROR=ON "${launcher[@]}" >/dev/null
-cmake --build "$build" -j"$jobs" --target vexil vexil_tests
+"$root/scripts/build-fuzz.sh" vexil vexil_tests
 
 export ASAN_OPTIONS="detect_leaks=1 ${ASAN_OPTIONS:-}"
 export LSAN_OPTIONS="suppressions=$root/fuzz/lsan.supp print_suppressions=0 ${LSAN_OPTIONS:-}"

@@ -16,18 +16,8 @@ seconds="${1:-45}"
 [ $# -gt 0 ] && shift
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz_design fuzz_emblem fuzz_expression fuzz_path_data)
-jobs="${VEXIL_FUZZ_JOBS:-2}"
 
-if ! command -v clang++-14 >/dev/null 2>&1 ||
-   [ ! -e "$(clang-14 -print-file-name=libclang_rt.fuzzer-x86_64.a)" ]; then
-  echo "fuzz.sh: clang-14 with libFuzzer is missing: run scripts/setup.sh (clang-14, libclang-rt-14-dev)" >&2
-  exit 1
-fi
-launcher=()
-if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
-CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVEXIL_FUZZ=ON \
-  -DVEXIL_WERROR=ON "${launcher[@]}" >/dev/null
-cmake --build "$build" -j"$jobs" --target fuzzers
+"$root/scripts/build-fuzz.sh" fuzzers
 
 out="$build/fuzz"
 seeds="$out/seeds"
